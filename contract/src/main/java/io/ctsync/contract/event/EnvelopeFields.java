@@ -1,0 +1,14 @@
+package io.ctsync.contract.event;
+
+/** Field names of the change-event envelope (the record value), as Debezium names them. */
+public final class EnvelopeFields {
+    public static final String BEFORE = "before";
+    public static final String AFTER = "after";
+    public static final String SOURCE = "source";
+    public static final String OP = "op";
+    /** When the connector built the event (epoch millis), not when the change was committed. */
+    public static final String TS_MS = "ts_ms";
+
+    private EnvelopeFields() {
+    }
+}
