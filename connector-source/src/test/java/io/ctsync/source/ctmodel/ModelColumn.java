@@ -24,7 +24,8 @@ public record ModelColumn(String name, String typeName, int maxLength, int preci
 
     /** A type with a fractional-second precision or length, e.g. datetime2(7), time(3), nvarchar(50). */
     public static ModelColumn sized(String name, String typeName, int size) {
-        return new ModelColumn(name, typeName, size, 0, size, true, 0);
+        boolean fractionalSeconds = typeName.equals("time") || typeName.equals("datetime2") || typeName.equals("datetimeoffset");
+        return new ModelColumn(name, typeName, fractionalSeconds ? 0 : size, 0, fractionalSeconds ? size : 0, true, 0);
     }
 
     Column toColumn(int columnId) {
