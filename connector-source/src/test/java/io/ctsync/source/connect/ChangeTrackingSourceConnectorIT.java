@@ -167,6 +167,30 @@ class ChangeTrackingSourceConnectorIT {
     }
 
     @Test
+    void transientDatabaseFailuresAreRetriedAndTheirLimitFailsTheTaskWithTheCause() throws Exception {
+        ChangeTrackingModel model = model("flaky", "orders");
+        Map<String, String> config = connectorConfig("flaky", "erp");
+        config.put("retry.backoff.ms", "50");
+        String topic = topic("erp", "flaky", "orders");
+        CONNECT.startConnector("flaky", config, 1);
+        insert(model, "orders", 1, 1);
+        awaitEvents(topic, 1);
+
+        model.faults().failChangePage(1, true);
+        insert(model, "orders", 2, 3);
+        assertThat(awaitEvents(topic, 3)).containsExactly("1:c", "2:c", "3:c");
+        CONNECT.awaitRunning("flaky", 1);
+
+        config.put("max.retries", "0");
+        CONNECT.cluster().configureConnector("flaky", config);
+        CONNECT.awaitRunning("flaky", 1);
+        model.faults().failChangePage(1, true);
+        insert(model, "orders", 4, 4);
+        assertThat(CONNECT.awaitTaskFailure("flaky", WAIT)).contains("failed 1 times in a row (max.retries=0)")
+                .contains("connection reset");
+    }
+
+    @Test
     void validationAttachesDatabaseProblemsToTheirOptions() {
         ChangeTrackingModel.create("off");
         Map<String, String> config = connectorConfig("off", "erp");
