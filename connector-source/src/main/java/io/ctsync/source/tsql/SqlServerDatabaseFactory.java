@@ -11,6 +11,11 @@ import java.util.Properties;
 /** Opens SQL Server over mssql-jdbc: the connector's default database factory. */
 public final class SqlServerDatabaseFactory implements ChangeTrackingDatabaseFactory {
 
+    /** The URL with any password property masked, for messages and logs. */
+    static String redacted(String url) {
+        return url.replaceAll("(?i)((?:password|pwd)\\s*=)[^;]*", "$1****");
+    }
+
     @Override
     public ChangeTrackingDatabase open(ConnectionOptions.Settings connection) {
         Properties properties = new Properties();
@@ -28,7 +33,7 @@ public final class SqlServerDatabaseFactory implements ChangeTrackingDatabaseFac
             }
             return new SqlServerChangeTrackingDatabase(jdbc);
         } catch (SQLException e) {
-            throw SqlServerErrors.translate("Connecting to " + connection.url(), e);
+            throw SqlServerErrors.translate("Connecting to " + redacted(connection.url()), e);
         }
     }
 }
