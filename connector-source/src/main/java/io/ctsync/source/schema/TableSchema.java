@@ -78,12 +78,7 @@ public final class TableSchema {
 
     /** The key struct from key values in key order. */
     public Struct key(List<Object> keyValues) {
-        Struct key = new Struct(keySchema);
-        for (int i = 0; i < keyColumns.size(); i++) {
-            Column column = keyColumns.get(i);
-            key.put(column.name(), convert(indexOf(column), keyValues.get(i)));
-        }
-        return key;
+        return withKey(new Struct(keySchema), keyValues);
     }
 
     /** The row struct from one value per captured column. */
@@ -98,12 +93,15 @@ public final class TableSchema {
 
     /** A row struct holding only the key: the {@code before} of a delete. */
     public Struct keyOnlyRow(List<Object> keyValues) {
-        Struct row = new Struct(rowSchema);
+        return withKey(new Struct(rowSchema), keyValues);
+    }
+
+    private Struct withKey(Struct struct, List<Object> keyValues) {
         for (int i = 0; i < keyColumns.size(); i++) {
             Column column = keyColumns.get(i);
-            row.put(column.name(), convert(indexOf(column), keyValues.get(i)));
+            struct.put(column.name(), convert(indexOf(column), keyValues.get(i)));
         }
-        return row;
+        return struct;
     }
 
     /** The key values of a row read with {@link #metadata()}, in key order. */
