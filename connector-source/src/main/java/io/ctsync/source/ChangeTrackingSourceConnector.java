@@ -1,6 +1,7 @@
 package io.ctsync.source;
 
 import io.ctsync.contract.CtsyncVersion;
+import io.ctsync.source.capture.ReconnectingDatabase;
 import io.ctsync.source.config.SourceConnectorConfig;
 import io.ctsync.source.config.SourceTaskConfig;
 import io.ctsync.source.offset.OffsetAlterations;
@@ -34,7 +35,7 @@ public class ChangeTrackingSourceConnector extends SourceConnector {
     private static final Logger LOG = LoggerFactory.getLogger(ChangeTrackingSourceConnector.class);
 
     private Map<String, String> props;
-    private ChangeTrackingDatabase database;
+    private ReconnectingDatabase database;
     private TableMonitor monitor;
 
     @Override
@@ -47,14 +48,14 @@ public class ChangeTrackingSourceConnector extends SourceConnector {
         SourceConnectorConfig config = new SourceConnectorConfig(props);
         StartupChecks.requireNone(StartupChecks.ofConfig(config));
         this.props = Map.copyOf(props);
-        this.database = DatabaseFactories.open(config);
+        this.database = new ReconnectingDatabase(DatabaseFactories.of(config), config.connection());
         try {
             StartupChecks.requireNone(StartupChecks.ofDatabase(config, database));
             TableSelector selector = new TableSelector(config);
             List<TrackedTable> tables = selector.select(database.trackedTables());
             LOG.info("Capturing {} table(s) of database {}: {}", tables.size(), database.facts().databaseName(),
                     tables.stream().map(TrackedTable::id).toList());
-            monitor = new TableMonitor(() -> selector.select(database.trackedTables()), tables,
+            monitor = new TableMonitor(() -> selector.select(database.trackedTables()), database::reconnect, tables,
                     () -> context.requestTaskReconfiguration(), config.tableMonitorIntervalMs());
             monitor.start(props.getOrDefault("name", config.topicPrefix()));
         } catch (RuntimeException e) {

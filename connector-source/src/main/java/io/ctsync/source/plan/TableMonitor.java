@@ -20,15 +20,21 @@ public final class TableMonitor implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(TableMonitor.class);
 
     private final Supplier<List<TrackedTable>> lister;
+    private final Runnable recover;
     private final Runnable requestReconfiguration;
     private final long intervalMs;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile List<TrackedTable> tables;
     private Thread thread;
 
-    public TableMonitor(Supplier<List<TrackedTable>> lister, List<TrackedTable> initial, Runnable requestReconfiguration,
-                        long intervalMs) {
+    /**
+     * @param lister  lists the captured tables
+     * @param recover called after a failed listing (e.g. to reconnect) before the next attempt
+     */
+    public TableMonitor(Supplier<List<TrackedTable>> lister, Runnable recover, List<TrackedTable> initial,
+                        Runnable requestReconfiguration, long intervalMs) {
         this.lister = lister;
+        this.recover = recover;
         this.tables = List.copyOf(initial);
         this.requestReconfiguration = requestReconfiguration;
         this.intervalMs = intervalMs;
@@ -62,6 +68,7 @@ public final class TableMonitor implements Runnable {
             listed = lister.get();
         } catch (RuntimeException e) {
             LOG.warn("Could not list the change-tracked tables (retrying in {} ms): {}", intervalMs, e.getMessage());
+            recover.run();
             return;
         }
         Set<TableId> before = ids(tables);

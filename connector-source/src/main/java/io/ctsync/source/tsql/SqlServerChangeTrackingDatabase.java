@@ -57,7 +57,10 @@ public final class SqlServerChangeTrackingDatabase implements ChangeTrackingData
         }
     }
 
-    /** One transaction: SNAPSHOT (or READ COMMITTED), committed when {@code work} returns, rolled back otherwise. */
+    /**
+     * One transaction: SNAPSHOT (or READ COMMITTED), committed when {@code work} returns, rolled back otherwise.
+     * Outside cycles the connection is in auto-commit, so no read between cycles holds a transaction open.
+     */
     @Override
     public <T> T inCycle(Isolation isolation, Function<ChangeCycle, T> work) {
         try {
@@ -77,6 +80,12 @@ public final class SqlServerChangeTrackingDatabase implements ChangeTrackingData
         } catch (RuntimeException e) {
             rollback();
             throw e;
+        } finally {
+            try {
+                connection.setAutoCommit(true);
+            } catch (SQLException ignored) {
+                // A broken connection: the next use reports it, and the task reconnects.
+            }
         }
     }
 

@@ -139,6 +139,9 @@ class ChangeTrackingSourceConnectorIT {
         assertThat(awaitEvents(topic("erp", "plan", "d"), 2)).containsExactly("1:r", "2:r");
         Awaitility.await().atMost(WAIT).untilAsserted(() -> assertThat(CONNECT.cluster().taskConfigs("plan"))
                 .extracting(t -> t.config().get("ctsync.task.tables")).anySatisfy(t -> assertThat(t).contains("\"d\"")));
+        insert(model, "a", 4, 4);
+        assertThat(awaitEvents(topic("erp", "plan", "a"), 4)).as("re-planned tasks resume from the anchors: no new snapshot")
+                .containsExactly("1:r", "2:r", "3:r", "4:c");
     }
 
     @Test
@@ -181,12 +184,14 @@ class ChangeTrackingSourceConnectorIT {
         assertThat(awaitEvents(topic, 3)).containsExactly("1:c", "2:c", "3:c");
         CONNECT.awaitRunning("flaky", 1);
 
-        config.put("max.retries", "0");
-        CONNECT.cluster().configureConnector("flaky", config);
-        CONNECT.awaitRunning("flaky", 1);
-        model.faults().failChangePage(1, true);
-        insert(model, "orders", 4, 4);
-        assertThat(CONNECT.awaitTaskFailure("flaky", WAIT)).contains("failed 1 times in a row (max.retries=0)")
+        ChangeTrackingModel strict = model("strict", "orders");
+        Map<String, String> noRetries = connectorConfig("strict", "erp");
+        noRetries.put("max.retries", "0");
+        CONNECT.startConnector("strict", noRetries, 1);
+        insert(strict, "orders", 1, 1);
+        awaitEvents(topic("erp", "strict", "orders"), 1);
+        strict.faults().failChangePage(1, true);
+        assertThat(CONNECT.awaitTaskFailure("strict", WAIT)).contains("failed 1 times in a row (max.retries=0)")
                 .contains("connection reset");
     }
 

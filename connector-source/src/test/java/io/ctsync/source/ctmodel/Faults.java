@@ -12,6 +12,7 @@ public final class Faults {
     private final AtomicInteger failChunkIn = new AtomicInteger(-1);
     private final AtomicInteger failPageIn = new AtomicInteger(-1);
     private volatile boolean transientFailure;
+    private volatile Runnable beforeNextPage;
 
     /** The {@code n}-th snapshot chunk read from now (1 = the next) fails. */
     public void failSnapshotChunk(int n, boolean isTransient) {
@@ -29,7 +30,20 @@ public final class Faults {
         trip(failChunkIn, "snapshot chunk");
     }
 
+    /**
+     * Runs {@code action} (e.g. a retention cleanup) inside the next change-page read, after the cycle checked the
+     * anchor: what a concurrent cleanup does to a READ COMMITTED reader.
+     */
+    public void beforeNextPage(Runnable action) {
+        beforeNextPage = action;
+    }
+
     void beforePage() {
+        Runnable action = beforeNextPage;
+        beforeNextPage = null;
+        if (action != null) {
+            action.run();
+        }
         trip(failPageIn, "change page");
     }
 
