@@ -4,7 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -19,7 +26,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Both plugins, loaded from their packaged directories through plugin.path (isolated class loaders, as in
- * production), on a Kafka 3.x Connect worker.
+ * production), on a Kafka 3.x Connect worker. The source plugin directory is a copy of the packaged one plus the
+ * source module's test jar, which holds the in-memory Change Tracking model: the connector then really runs and emits
+ * events on the 3.x worker (selected by its internal option {@code ctsync.database.factory}), without SQL Server.
  */
 class Connect3CompatibilityIT {
 
@@ -28,9 +37,14 @@ class Connect3CompatibilityIT {
     private static EmbeddedConnectCluster connect;
 
     @BeforeAll
-    static void startWorker() {
+    static void startWorker() throws IOException {
+        Path pluginPath = Path.of(System.getProperty("ctsync.work.dir"), "plugin-path-with-model");
+        Path sourcePlugin = copyTree(Path.of(System.getProperty("ctsync.source.plugin")),
+                pluginPath.resolve("ctsync-sqlserver-ct-source"));
+        Path modelJar = Path.of(System.getProperty("ctsync.source.model.jar"));
+        Files.copy(modelJar, sourcePlugin.resolve("lib").resolve(modelJar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
         Map<String, String> workerProps = new HashMap<>();
-        workerProps.put("plugin.path", System.getProperty("ctsync.plugin.path"));
+        workerProps.put("plugin.path", pluginPath + "," + System.getProperty("ctsync.sink.plugin.path"));
         workerProps.put("plugin.discovery", "service_load");
         workerProps.put("offset.flush.interval.ms", "500");
         connect = new EmbeddedConnectCluster.Builder().name("ctsync-compat").numWorkers(1).numBrokers(1)
@@ -62,6 +76,42 @@ class Connect3CompatibilityIT {
         }
         String expected = System.getProperty("ctsync.expected.version");
         assertThat(versions).containsEntry(SOURCE_CLASS, expected).containsEntry(SINK_CLASS, expected);
+    }
+
+    @Test
+    void sourceConnectorRunsAndEmitsEventsFromItsPluginDirectory() throws InterruptedException {
+        Map<String, String> config = new HashMap<>();
+        config.put("connector.class", SOURCE_CLASS);
+        config.put("connection.url", "jdbc:ctmodel:compat;demo=3");
+        config.put("ctsync.database.factory", "io.ctsync.source.ctmodel.ModelDatabaseFactory");
+        config.put("topic.prefix", "erp");
+        config.put("poll.interval.ms", "100");
+        config.put("key.converter", "org.apache.kafka.connect.json.JsonConverter");
+        config.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
+        // This broker does not auto-create topics: Connect's topic creation for source connectors does.
+        config.put("topic.creation.default.replication.factor", "1");
+        config.put("topic.creation.default.partitions", "1");
+        connect.configureConnector("compat-source", config);
+        connect.assertions().assertConnectorAndExactlyNumTasksAreRunning("compat-source", 1, "source did not start");
+
+        ConsumerRecords<byte[], byte[]> records = connect.kafka().consume(3, 60_000, "erp.compat.dbo.items");
+
+        assertThat(records.count()).isEqualTo(3);
+        records.forEach(r -> assertThat(new String(r.value(), StandardCharsets.UTF_8)).contains("\"op\":\"r\""));
+    }
+
+    private static Path copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Path target = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+        return to;
     }
 
     @Test

@@ -1,13 +1,40 @@
 package io.ctsync.source;
 
 import io.ctsync.contract.CtsyncVersion;
+import io.ctsync.contract.config.ConnectionOptions;
+import io.ctsync.contract.offset.TableAnchor;
+import io.ctsync.source.capture.CaptureEngine;
+import io.ctsync.source.capture.IsolationChoice;
+import io.ctsync.source.capture.ReconnectingDatabase;
+import io.ctsync.source.config.SourceTaskConfig;
+import io.ctsync.source.tracking.DatabaseFactories;
+import io.ctsync.source.tracking.DatabaseFacts;
+import io.ctsync.source.tracking.TableId;
+import io.ctsync.source.tracking.TrackingException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.connect.source.SourceTask;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Emits the changes of the tables assigned to it. */
+/**
+ * Captures the tables the connector assigned to it, from their anchors (the Connect offsets). Each poll runs one
+ * poll cycle; a transient database failure is retried (reconnecting, with backoff) up to {@code max.retries}.
+ */
 public class ChangeTrackingSourceTask extends SourceTask {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChangeTrackingSourceTask.class);
+
+    private final CountDownLatch stopping = new CountDownLatch(1);
+    private SourceTaskConfig config;
+    private ReconnectingDatabase database;
+    private CaptureEngine engine;
+    private int failures;
 
     @Override
     public String version() {
@@ -16,15 +43,68 @@ public class ChangeTrackingSourceTask extends SourceTask {
 
     @Override
     public void start(Map<String, String> props) {
+        config = new SourceTaskConfig(props);
+        database = new ReconnectingDatabase(DatabaseFactories.of(config), config.connection());
+        DatabaseFacts facts = database.facts();
+        engine = new CaptureEngine(config, database, IsolationChoice.choose(facts, config.snapshotIsolationRequired()),
+                facts.databaseName(), anchors(facts.databaseName()), System::currentTimeMillis);
+        LOG.info("Task started for {} table(s) of database {}: {}", config.tables().size(), facts.databaseName(),
+                config.tables());
+    }
+
+    private Map<TableId, TableAnchor> anchors(String databaseName) {
+        Map<Map<String, Object>, TableId> partitions = new HashMap<>();
+        for (TableId table : config.tables()) {
+            partitions.put(new io.ctsync.contract.offset.TablePartition(config.topicPrefix(), databaseName, table.schema(),
+                    table.table()).toMap(), table);
+        }
+        Map<Map<String, Object>, Map<String, Object>> offsets = context.offsetStorageReader().offsets(partitions.keySet());
+        Map<TableId, TableAnchor> anchors = new HashMap<>();
+        partitions.forEach((partition, table) -> {
+            Map<String, Object> offset = offsets == null ? null : offsets.get(partition);
+            if (offset != null) {
+                TableAnchor anchor = TableAnchor.fromMap(offset);
+                LOG.info("Table {} resumes from its anchor {}", table, offset);
+                anchors.put(table, anchor);
+            }
+        });
+        return anchors;
     }
 
     @Override
     public List<SourceRecord> poll() throws InterruptedException {
-        Thread.sleep(100);
-        return null;
+        if (stopping.getCount() == 0) {
+            return null;
+        }
+        List<SourceRecord> records;
+        try {
+            records = engine.poll();
+            failures = 0;
+        } catch (TrackingException e) {
+            if (!e.isTransient() || ++failures > config.connection().maxRetries()) {
+                throw new ConnectException("Reading Change Tracking failed" + (e.isTransient() ? " " + failures
+                        + " times in a row (" + ConnectionOptions.MAX_RETRIES + "=" + config.connection().maxRetries() + ")"
+                        : "") + ": " + e.getMessage(), e);
+            }
+            long backoff = Math.min(60_000L, config.connection().retryBackoffMs() << Math.min(failures - 1, 16));
+            LOG.warn("Transient failure reading Change Tracking (attempt {} of {}), reconnecting in {} ms: {}", failures,
+                    config.connection().maxRetries(), backoff, e.getMessage());
+            stopping.await(backoff, TimeUnit.MILLISECONDS);
+            database.reconnect();
+            return null;
+        }
+        if (records.isEmpty()) {
+            stopping.await(config.pollIntervalMs(), TimeUnit.MILLISECONDS);
+            return null;
+        }
+        return records;
     }
 
     @Override
     public void stop() {
+        stopping.countDown();
+        if (database != null) {
+            database.close();
+        }
     }
 }

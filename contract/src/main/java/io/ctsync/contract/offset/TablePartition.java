@@ -1,5 +1,6 @@
 package io.ctsync.contract.offset;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -23,8 +24,20 @@ public record TablePartition(String server, String database, String schema, Stri
         requireText(TABLE, table);
     }
 
+    /**
+     * The partition as Connect stores it. Connect finds a partition's offset by the serialized bytes of this map,
+     * and it serializes maps in iteration order; the worker itself (REST offsets API, a restarted worker) rebuilds
+     * partitions as {@link HashMap}s. So this is a HashMap too: its order depends only on the String keys' hash
+     * codes, the same in every JVM, where {@code Map.of} changes its order from one JVM to the next and a restarted
+     * worker would not find the anchor.
+     */
     public Map<String, Object> toMap() {
-        return Map.of(SERVER, server, DATABASE, database, SCHEMA, schema, TABLE, table);
+        Map<String, Object> map = new HashMap<>();
+        map.put(SERVER, server);
+        map.put(DATABASE, database);
+        map.put(SCHEMA, schema);
+        map.put(TABLE, table);
+        return map;
     }
 
     /** Reads a partition; any other shape is an {@link InvalidOffsetException} naming the field. */

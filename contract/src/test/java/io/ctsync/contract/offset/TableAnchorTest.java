@@ -94,6 +94,16 @@ class TableAnchorTest {
         assertThatThrownBy(() -> TablePartition.fromMap(blank)).hasMessageContaining("'table' must be a non-empty string");
     }
 
+    @Test
+    void partitionMapsIterateInTheOrderConnectRebuildsThemIn() {
+        Map<String, Object> partition = new TablePartition("erp", "sales", "dbo", "orders").toMap();
+        Map<String, Object> rebuilt = new HashMap<>();
+        List.of("table", "schema", "server", "database").forEach(k -> rebuilt.put(k, partition.get(k)));
+
+        assertThat(List.copyOf(partition.keySet())).isEqualTo(List.copyOf(rebuilt.keySet()));
+        assertThat(partition).isInstanceOf(HashMap.class);
+    }
+
     private static void assertRejected(Map<String, ?> offset, String message) {
         assertThatThrownBy(() -> TableAnchor.fromMap(offset))
                 .isInstanceOf(InvalidOffsetException.class)

@@ -1,0 +1,63 @@
+package io.ctsync.source.capture;
+
+import io.ctsync.contract.offset.IncrementalAnchor;
+import io.ctsync.source.config.RetentionExpiredPolicy;
+import io.ctsync.source.tracking.ChangeCycle;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Checks a table's anchor against {@code CHANGE_TRACKING_MIN_VALID_VERSION}: changes after an older anchor may
+ * already be cleaned up, so reading them would silently skip some. NULL from SQL Server is never a pass.
+ */
+final class AnchorCheck {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AnchorCheck.class);
+
+    /** What the check found. */
+    enum Outcome { VALID, EXPIRED, UNTRACKED }
+
+    private final RetentionExpiredPolicy policy;
+
+    AnchorCheck(RetentionExpiredPolicy policy) {
+        this.policy = policy;
+    }
+
+    /**
+     * Whether the table's incremental anchor is still valid. A NULL minimum valid version fails the task unless
+     * {@code stillTracked} says the table simply is no longer tracked (the connector then re-plans its tasks).
+     */
+    Outcome check(ChangeCycle cycle, TableCapture table, long upper, BooleanSupplier stillTracked) {
+        IncrementalAnchor anchor = (IncrementalAnchor) table.position;
+        Optional<Long> minValid = cycle.minValidVersion(table.id);
+        if (minValid.isEmpty()) {
+            if (!stillTracked.getAsBoolean()) {
+                LOG.warn("Table {} is no longer change-tracked (not in sys.change_tracking_tables); its capture stops at "
+                        + "version {} and the connector re-plans its tasks", table.id, anchor.version());
+                return Outcome.UNTRACKED;
+            }
+            throw new ConnectException("CHANGE_TRACKING_MIN_VALID_VERSION(OBJECT_ID('" + table.id.qualified()
+                    + "')) returned NULL although the table is listed in sys.change_tracking_tables: the connector's user "
+                    + "lacks VIEW CHANGE TRACKING or SELECT on it. Grant them (GRANT VIEW CHANGE TRACKING ON "
+                    + table.id.qualified() + " TO <user>) and restart the task; the anchor (version " + anchor.version()
+                    + ") is kept.");
+        }
+        if (anchor.version() >= minValid.get()) {
+            return Outcome.VALID;
+        }
+        String what = "The anchor of " + table.id + " (version " + anchor.version() + ") is older than its minimum valid "
+                + "version " + minValid.get() + " (current version " + upper + "): Change Tracking no longer holds the "
+                + "changes in between (retention cleanup or TRUNCATE TABLE removed them)";
+        if (policy == RetentionExpiredPolicy.FAIL) {
+            throw new ConnectException(what + ". retention.expired.policy=fail, so the task stops rather than skip them. "
+                    + "To recover, re-snapshot the table: stop the connector (PUT /connectors/{name}/stop), reset the "
+                    + "table's offset (PATCH /connectors/{name}/offsets with a null offset for its partition) and resume "
+                    + "it; or set retention.expired.policy=resnapshot. Consider a longer CHANGE_RETENTION.");
+        }
+        LOG.warn("{}. Re-snapshotting the table (retention.expired.policy=resnapshot).", what);
+        return Outcome.EXPIRED;
+    }
+}

@@ -1,0 +1,63 @@
+package io.ctsync.source.capture;
+
+import io.ctsync.contract.config.ConnectionOptions;
+import io.ctsync.source.tracking.ChangeCycle;
+import io.ctsync.source.tracking.ChangeTrackingDatabase;
+import io.ctsync.source.tracking.ChangeTrackingDatabaseFactory;
+import io.ctsync.source.tracking.DatabaseFacts;
+import io.ctsync.source.tracking.Isolation;
+import io.ctsync.source.tracking.TrackedTable;
+import java.util.List;
+import java.util.function.Function;
+
+/** A database connection that can be replaced by a new one after a transient failure. */
+public final class ReconnectingDatabase implements ChangeTrackingDatabase {
+
+    private final ChangeTrackingDatabaseFactory factory;
+    private final ConnectionOptions.Settings connection;
+    private ChangeTrackingDatabase current;
+
+    public ReconnectingDatabase(ChangeTrackingDatabaseFactory factory, ConnectionOptions.Settings connection) {
+        this.factory = factory;
+        this.connection = connection;
+    }
+
+    private synchronized ChangeTrackingDatabase current() {
+        if (current == null) {
+            current = factory.open(connection);
+        }
+        return current;
+    }
+
+    /** Drops the connection; the next call opens a new one. */
+    public synchronized void reconnect() {
+        close();
+    }
+
+    @Override
+    public DatabaseFacts facts() {
+        return current().facts();
+    }
+
+    @Override
+    public List<TrackedTable> trackedTables() {
+        return current().trackedTables();
+    }
+
+    @Override
+    public <T> T inCycle(Isolation isolation, Function<ChangeCycle, T> work) {
+        return current().inCycle(isolation, work);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (current != null) {
+            try {
+                current.close();
+            } catch (RuntimeException ignored) {
+                // The connection is being dropped anyway.
+            }
+            current = null;
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package io.ctsync.source.offset;
+
+import io.ctsync.contract.offset.IncrementalAnchor;
+import io.ctsync.contract.offset.InvalidOffsetException;
+import io.ctsync.contract.offset.SnapshotAnchor;
+import io.ctsync.contract.offset.TableAnchor;
+import io.ctsync.contract.offset.TablePartition;
+import io.ctsync.source.capture.KeyText;
+import io.ctsync.source.config.SourceConnectorConfig;
+import io.ctsync.source.plan.TableSelector;
+import io.ctsync.source.tracking.ChangeTrackingDatabase;
+import io.ctsync.source.tracking.DatabaseFacts;
+import io.ctsync.source.tracking.Isolation;
+import io.ctsync.source.tracking.TableId;
+import io.ctsync.source.tracking.TableMetadata;
+import io.ctsync.source.tracking.TrackedTable;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Checks offsets an operator writes through {@code PATCH /connectors/{name}/offsets} (KIP-875) before Connect
+ * stores them: the partition must be one of this connector's tables, and an anchor must be usable: not ahead of the
+ * current version, not older than the table's minimum valid version (those changes are gone; reset instead), with a
+ * key that fits the table's primary key. A null offset resets the table: it starts as {@code snapshot.mode} says.
+ */
+public final class OffsetAlterations {
+
+    private OffsetAlterations() {
+    }
+
+    public static void validate(SourceConnectorConfig config, Map<Map<String, ?>, Map<String, ?>> offsets,
+                                Supplier<ChangeTrackingDatabase> database) {
+        if (offsets.isEmpty()) {
+            return;
+        }
+        for (Map.Entry<Map<String, ?>, Map<String, ?>> entry : offsets.entrySet()) {
+            TablePartition partition = TablePartition.fromMap(entry.getKey());
+            if (!partition.server().equals(config.topicPrefix())) {
+                throw new InvalidOffsetException("Source partition field 'server' is '" + partition.server()
+                        + "', but this connector's topic.prefix is '" + config.topicPrefix() + "'");
+            }
+            if (entry.getValue() != null) {
+                TableAnchor.fromMap(entry.getValue());
+            }
+        }
+        try (ChangeTrackingDatabase db = database.get()) {
+            DatabaseFacts facts = db.facts();
+            List<TrackedTable> captured = new TableSelector(config).select(db.trackedTables());
+            for (Map.Entry<Map<String, ?>, Map<String, ?>> entry : offsets.entrySet()) {
+                TablePartition partition = TablePartition.fromMap(entry.getKey());
+                checkCaptured(partition, facts, captured);
+                if (entry.getValue() != null) {
+                    checkUsable(db, partition, TableAnchor.fromMap(entry.getValue()), facts);
+                }
+            }
+        }
+    }
+
+    private static void checkCaptured(TablePartition partition, DatabaseFacts facts, List<TrackedTable> captured) {
+        if (!partition.database().equals(facts.databaseName())) {
+            throw new InvalidOffsetException("Source partition field 'database' is '" + partition.database()
+                    + "', but this connector captures database '" + facts.databaseName() + "'");
+        }
+        TableId table = new TableId(partition.schema(), partition.table());
+        if (captured.stream().noneMatch(t -> t.id().equals(table))) {
+            throw new InvalidOffsetException("Source partition names table " + table.qualified() + ", which this connector "
+                    + "does not capture (captured: " + captured.stream().map(t -> t.id().qualified()).toList() + ")");
+        }
+    }
+
+    private static void checkUsable(ChangeTrackingDatabase db, TablePartition partition, TableAnchor anchor,
+                                    DatabaseFacts facts) {
+        TableId table = new TableId(partition.schema(), partition.table());
+        long current = facts.currentVersion() == null ? 0 : facts.currentVersion();
+        long version = anchor instanceof IncrementalAnchor a ? a.version() : ((SnapshotAnchor) anchor).snapshotVersion();
+        String field = anchor instanceof IncrementalAnchor ? IncrementalAnchor.VERSION : SnapshotAnchor.SNAPSHOT_VERSION;
+        if (version > current) {
+            throw new InvalidOffsetException("Offset field '" + field + "' (" + version + ") of " + table.qualified()
+                    + " is ahead of the database's current Change Tracking version " + current);
+        }
+        record Facts(Optional<Long> minValid, TableMetadata metadata) {
+        }
+        Facts tableFacts = db.inCycle(Isolation.READ_COMMITTED, c -> new Facts(c.minValidVersion(table), c.metadata(table)));
+        long minValid = tableFacts.minValid().orElseThrow(() -> new InvalidOffsetException("CHANGE_TRACKING_MIN_VALID_VERSION of "
+                + table.qualified() + " is NULL: the connector's user lacks VIEW CHANGE TRACKING on it"));
+        if (version < minValid) {
+            throw new InvalidOffsetException("Offset field '" + field + "' (" + version + ") of " + table.qualified()
+                    + " is older than its minimum valid version " + minValid + ": the changes in between were cleaned up. "
+                    + "Rewind to " + minValid + " or later, or reset the offset (null) to re-snapshot the table");
+        }
+        Optional<List<String>> key = anchor instanceof SnapshotAnchor s ? s.lastKey()
+                : ((IncrementalAnchor) anchor).cursor().map(IncrementalAnchor.ChangeCursor::key);
+        key.ifPresent(k -> {
+            try {
+                KeyText.decode(tableFacts.metadata().keyColumns(), k);
+            } catch (RuntimeException e) {
+                throw new InvalidOffsetException("Offset key of " + table.qualified() + " does not fit its primary key: "
+                        + e.getMessage());
+            }
+        });
+    }
+}

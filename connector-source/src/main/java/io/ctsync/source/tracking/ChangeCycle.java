@@ -1,0 +1,40 @@
+package io.ctsync.source.tracking;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** What can be read inside one poll cycle's transaction (see {@link ChangeTrackingDatabase#inCycle}). */
+public interface ChangeCycle {
+
+    /** {@code CHANGE_TRACKING_CURRENT_VERSION()}: the upper bound U of this cycle. */
+    long currentVersion();
+
+    /**
+     * {@code CHANGE_TRACKING_MIN_VALID_VERSION(OBJECT_ID(t))}: the oldest anchor that still yields every change of
+     * the table. Empty when SQL Server answers NULL (table unknown, not tracked, or no permission).
+     */
+    Optional<Long> minValidVersion(TableId table);
+
+    /**
+     * A token that changes whenever a table's definition may have changed (e.g. {@code sys.objects.modify_date});
+     * tables that no longer exist are missing from the map.
+     */
+    Map<TableId, String> schemaStamps(Collection<TableId> tables);
+
+    /** The table's current definition. */
+    TableMetadata metadata(TableId table);
+
+    /**
+     * Up to {@code maxRows} rows in primary-key order after {@code afterKey} (all from the start when empty), one
+     * value per column of {@code table}.
+     */
+    List<Object[]> snapshotChunk(TableMetadata table, Optional<List<Object>> afterKey, int maxRows);
+
+    /**
+     * Up to {@code maxRows} changes of {@code CHANGETABLE(CHANGES t, anchor)} with {@code SYS_CHANGE_VERSION <= upper},
+     * ordered by version then primary key, after {@code after} when given.
+     */
+    List<ChangeRow> changes(TableMetadata table, long anchor, long upper, Optional<KeyPosition> after, int maxRows);
+}

@@ -1,0 +1,26 @@
+package io.ctsync.source.tracking;
+
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The captured database as the connector sees it: Change Tracking facts, the tracked tables, and poll cycles.
+ * The one implementation that talks to SQL Server is {@code io.ctsync.source.tsql.SqlServerChangeTrackingDatabase},
+ * the only code that knows T-SQL. Values cross this interface as plain Java values: Boolean, Short, Integer,
+ * Long, Float, Double, BigDecimal, String, byte[], LocalDate, LocalTime, LocalDateTime, OffsetDateTime.
+ *
+ * <p>Failures surface as {@link TrackingException}.
+ */
+public interface ChangeTrackingDatabase extends AutoCloseable {
+
+    DatabaseFacts facts();
+
+    /** Every table of {@code sys.change_tracking_tables} the user can see, with its permissions. */
+    List<TrackedTable> trackedTables();
+
+    /** Runs {@code work} in one transaction of the given isolation, committed when it returns. */
+    <T> T inCycle(Isolation isolation, Function<ChangeCycle, T> work);
+
+    @Override
+    void close();
+}

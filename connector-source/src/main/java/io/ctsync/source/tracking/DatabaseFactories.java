@@ -1,0 +1,26 @@
+package io.ctsync.source.tracking;
+
+import io.ctsync.source.config.SourceConnectorConfig;
+import org.apache.kafka.common.config.ConfigException;
+
+/** Instantiates the factory named by {@code ctsync.database.factory}, from the plugin's own class loader. */
+public final class DatabaseFactories {
+
+    private DatabaseFactories() {
+    }
+
+    public static ChangeTrackingDatabaseFactory of(SourceConnectorConfig config) {
+        String name = config.databaseFactoryClass();
+        try {
+            Class<?> type = Class.forName(name, true, DatabaseFactories.class.getClassLoader());
+            return (ChangeTrackingDatabaseFactory) type.getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException | ClassCastException e) {
+            throw new ConfigException(SourceConnectorConfig.DATABASE_FACTORY, name,
+                    "is not a ChangeTrackingDatabaseFactory with a public no-argument constructor: " + e);
+        }
+    }
+
+    public static ChangeTrackingDatabase open(SourceConnectorConfig config) {
+        return of(config).open(config.connection());
+    }
+}

@@ -1,0 +1,164 @@
+package io.ctsync.source.tsql;
+
+import io.ctsync.source.tracking.Column;
+import io.ctsync.source.tracking.TableId;
+import io.ctsync.source.tracking.TableMetadata;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * T-SQL text of the connector's queries. Identifiers come only from the catalog and are bracket-quoted (a {@code ]}
+ * doubled), types are rebuilt from the catalog's numbers, and every value is a {@code ?} parameter: no SQL
+ * injection through table, column or key values.
+ */
+final class TSql {
+
+    static final String FACTS = "SELECT DB_NAME() AS database_name, CHANGE_TRACKING_CURRENT_VERSION() AS current_version, "
+            + "CAST(CASE WHEN d.snapshot_isolation_state = 1 THEN 1 ELSE 0 END AS bit) AS snapshot_allowed "
+            + "FROM sys.databases AS d WHERE d.database_id = DB_ID()";
+
+    static final String TRACKED_TABLES = "SELECT s.name AS schema_name, t.name AS table_name, "
+            + "ct.is_track_columns_updated_on, "
+            + "(SELECT SUM(p.rows) FROM sys.partitions AS p WHERE p.object_id = t.object_id AND p.index_id IN (0, 1)) AS row_estimate, "
+            + "HAS_PERMS_BY_NAME(QUOTENAME(s.name) + N'.' + QUOTENAME(t.name), N'OBJECT', N'SELECT') AS can_select, "
+            + "HAS_PERMS_BY_NAME(QUOTENAME(s.name) + N'.' + QUOTENAME(t.name), N'OBJECT', N'VIEW CHANGE TRACKING') AS can_view "
+            + "FROM sys.change_tracking_tables AS ct "
+            + "JOIN sys.tables AS t ON t.object_id = ct.object_id "
+            + "JOIN sys.schemas AS s ON s.schema_id = t.schema_id";
+
+    /** Columns of one table (schema and name as parameters), alias types resolved to their system type. */
+    static final String COLUMNS = "SELECT c.name, c.column_id, TYPE_NAME(c.system_type_id) AS type_name, c.max_length, "
+            + "c.precision, c.scale, c.is_nullable, ISNULL(ic.key_ordinal, 0) AS key_ordinal, "
+            + "ISNULL(ct.is_track_columns_updated_on, 0) AS track_columns "
+            + "FROM sys.columns AS c "
+            + "JOIN sys.tables AS t ON t.object_id = c.object_id "
+            + "JOIN sys.schemas AS s ON s.schema_id = t.schema_id "
+            + "LEFT JOIN sys.change_tracking_tables AS ct ON ct.object_id = t.object_id "
+            + "LEFT JOIN sys.indexes AS i ON i.object_id = t.object_id AND i.is_primary_key = 1 "
+            + "LEFT JOIN sys.index_columns AS ic ON ic.object_id = i.object_id AND ic.index_id = i.index_id "
+            + "AND ic.column_id = c.column_id "
+            + "WHERE s.name = ? AND t.name = ? ORDER BY c.column_id";
+
+    /** A token per table that changes with any ALTER TABLE (modify_date) or column change. */
+    static final String SCHEMA_STAMPS = "SELECT s.name AS schema_name, t.name AS table_name, "
+            + "CONCAT(CONVERT(varchar(33), t.modify_date, 126), N'/', "
+            + "(SELECT COUNT(*) FROM sys.columns AS c WHERE c.object_id = t.object_id), N'/', "
+            + "(SELECT MAX(c.column_id) FROM sys.columns AS c WHERE c.object_id = t.object_id)) AS stamp "
+            + "FROM sys.tables AS t JOIN sys.schemas AS s ON s.schema_id = t.schema_id";
+
+    static final String CURRENT_VERSION = "SELECT CHANGE_TRACKING_CURRENT_VERSION()";
+    static final String MIN_VALID_VERSION = "SELECT CHANGE_TRACKING_MIN_VALID_VERSION(OBJECT_ID(?))";
+
+    /** Result columns of a changes page, before the key and row columns. */
+    static final int CHANGE_FIXED_COLUMNS = 5;
+
+    private TSql() {
+    }
+
+    static String quote(String identifier) {
+        return "[" + identifier.replace("]", "]]") + "]";
+    }
+
+    static String quote(TableId table) {
+        return quote(table.schema()) + "." + quote(table.table());
+    }
+
+    /** {@code SELECT TOP (?) <columns> FROM t [WHERE key > (?, ...)] ORDER BY key}. */
+    static String snapshotChunk(TableMetadata table, boolean afterKey) {
+        return "SELECT TOP (?) " + columnList("t", table.columns()) + " FROM " + quote(table.id()) + " AS t"
+                + (afterKey ? " WHERE " + keyAfter("t", table.keyColumns()) : "")
+                + " ORDER BY " + columnList("t", table.keyColumns());
+    }
+
+    /**
+     * A page of {@code CHANGETABLE(CHANGES t, ?)} joined to the base table: version, creation version, operation,
+     * context, whether the column mask is NULL, the key from the change table, one
+     * {@code CHANGE_TRACKING_IS_COLUMN_IN_MASK} per non-key column (when the table tracks columns), then the row.
+     * Parameters: TOP, [column ids], anchor, upper bound, [cursor version twice, cursor key].
+     */
+    static String changesPage(TableMetadata table, boolean afterCursor) {
+        List<Column> keys = table.keyColumns();
+        StringBuilder sql = new StringBuilder("SELECT TOP (?) c.SYS_CHANGE_VERSION, c.SYS_CHANGE_CREATION_VERSION, ")
+                .append("c.SYS_CHANGE_OPERATION, c.SYS_CHANGE_CONTEXT, ")
+                .append("CAST(CASE WHEN c.SYS_CHANGE_COLUMNS IS NULL THEN 1 ELSE 0 END AS bit), ")
+                .append(columnList("c", keys));
+        for (Column column : maskedColumns(table)) {
+            sql.append(", CHANGE_TRACKING_IS_COLUMN_IN_MASK(?, c.SYS_CHANGE_COLUMNS) AS ").append(quote("mask_" + column.name()));
+        }
+        sql.append(", CAST(CASE WHEN t.").append(quote(keys.get(0).name()))
+                .append(" IS NULL THEN 0 ELSE 1 END AS bit), ").append(columnList("t", table.columns()))
+                .append(" FROM CHANGETABLE(CHANGES ").append(quote(table.id())).append(", ?) AS c")
+                .append(" LEFT JOIN ").append(quote(table.id())).append(" AS t ON ")
+                .append(keys.stream().map(k -> "t." + quote(k.name()) + " = c." + quote(k.name()))
+                        .collect(Collectors.joining(" AND ")))
+                .append(" WHERE c.SYS_CHANGE_VERSION <= ?");
+        if (afterCursor) {
+            sql.append(" AND (c.SYS_CHANGE_VERSION > ? OR (c.SYS_CHANGE_VERSION = ? AND (")
+                    .append(keyAfter("c", keys)).append(")))");
+        }
+        return sql.append(" ORDER BY c.SYS_CHANGE_VERSION, ").append(columnList("c", keys)).toString();
+    }
+
+    /** The non-key columns whose change bit is read (none when the table does not track columns updated). */
+    static List<Column> maskedColumns(TableMetadata table) {
+        return table.trackColumnsUpdated() ? table.columns().stream().filter(c -> !c.isKey()).toList() : List.of();
+    }
+
+    /**
+     * Keyset predicate "key after (?, ?, ...)" in key order: {@code (k1 > ?) OR (k1 = ? AND k2 > ?) ...}. Each
+     * parameter is cast to the column's own type, so comparisons use the column's type and collation.
+     */
+    static String keyAfter(String alias, List<Column> keys) {
+        StringBuilder sql = new StringBuilder();
+        for (int i = 0; i < keys.size(); i++) {
+            sql.append(i == 0 ? "(" : " OR (");
+            for (int j = 0; j < i; j++) {
+                sql.append(alias).append('.').append(quote(keys.get(j).name())).append(" = ").append(param(keys.get(j)))
+                        .append(" AND ");
+            }
+            sql.append(alias).append('.').append(quote(keys.get(i).name())).append(" > ").append(param(keys.get(i))).append(')');
+        }
+        return sql.toString();
+    }
+
+    /** How many parameters {@link #keyAfter} takes for a key of {@code size} columns, in binding order. */
+    static int[] keyAfterBindings(int size) {
+        int[] order = new int[size * (size + 1) / 2];
+        int n = 0;
+        for (int i = 0; i < size; i++) {
+            for (int j = 0; j <= i; j++) {
+                order[n++] = j;
+            }
+        }
+        return order;
+    }
+
+    /** The column's declared type, rebuilt from catalog numbers, e.g. {@code nvarchar(50)}, {@code decimal(18,4)}. */
+    static String declaredType(Column column) {
+        String type = column.typeName().toLowerCase(Locale.ROOT);
+        switch (type) {
+            case "char": case "varchar": case "binary": case "varbinary":
+                return type + "(" + (column.maxLength() < 0 ? "max" : Integer.toString(column.maxLength())) + ")";
+            case "nchar": case "nvarchar":
+                return type + "(" + (column.maxLength() < 0 ? "max" : Integer.toString(column.maxLength() / 2)) + ")";
+            case "decimal": case "numeric":
+                return type + "(" + column.precision() + "," + column.scale() + ")";
+            case "time": case "datetime2": case "datetimeoffset":
+                return type + "(" + column.scale() + ")";
+            default:
+                if (!type.matches("[a-z0-9_]+")) {
+                    throw new IllegalArgumentException("Unexpected type name " + column.typeName());
+                }
+                return type;
+        }
+    }
+
+    private static String param(Column column) {
+        return "CAST(? AS " + declaredType(column) + ")";
+    }
+
+    private static String columnList(String alias, List<Column> columns) {
+        return columns.stream().map(c -> alias + "." + quote(c.name())).collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,274 @@
+package io.ctsync.source.ctmodel;
+
+import io.ctsync.source.tracking.Column;
+import io.ctsync.source.tracking.TableId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+
+/**
+ * An in-memory SQL Server database with Change Tracking, following Microsoft's documented semantics (each rule
+ * cites its source; "Work with change tracking", "Manage change tracking", "About change tracking", CHANGETABLE,
+ * CHANGE_TRACKING_CURRENT_VERSION, CHANGE_TRACKING_MIN_VALID_VERSION, CHANGE_TRACKING_IS_COLUMN_IN_MASK and
+ * WITH CHANGE_TRACKING_CONTEXT on learn.microsoft.com):
+ * <ul>
+ *   <li>One version counter for the whole database; each committed transaction that changes a tracked table gets
+ *       the next version, the same one for every table it touched (About change tracking: "version of the last
+ *       committed transaction").</li>
+ *   <li>{@code CHANGE_TRACKING_CURRENT_VERSION()} is 0 after enabling on a database without changes and NULL when
+ *       Change Tracking is off for the database.</li>
+ *   <li>Enabling tracking on a table sets its minimum valid version to the current version; cleanup of changes up
+ *       to version V raises it to V (Manage change tracking: retention and cleanup); TRUNCATE TABLE resets the
+ *       table's tracking information "as if change tracking has just been enabled", so validation of any earlier
+ *       anchor fails (CHANGETABLE, remarks).</li>
+ *   <li>A primary-key update is a delete of the old key and an insert of the new one (CHANGETABLE, remarks).</li>
+ *   <li>An UPDATE records the columns it set, even to the same value; one that sets every non-key column records a
+ *       NULL mask (CHANGETABLE, SYS_CHANGE_COLUMNS).</li>
+ *   <li>{@code WITH CHANGE_TRACKING_CONTEXT (ctx)} stores ctx with the changes of that statement.</li>
+ * </ul>
+ * Net changes since a baseline are computed by {@link ModelCycle}. Readers see a consistent database: a poll cycle
+ * holds the model's lock, as a SNAPSHOT transaction would give it a consistent view.
+ */
+public final class ChangeTrackingModel {
+
+    private static final Map<String, ChangeTrackingModel> REGISTRY = new ConcurrentHashMap<>();
+
+    final String name;
+    final ReentrantLock lock = new ReentrantLock();
+    final Map<TableId, ModelTable> tables = new LinkedHashMap<>();
+    boolean changeTrackingOn;
+    boolean snapshotIsolation = true;
+    long currentVersion;
+    final Faults faults = new Faults();
+
+    private ChangeTrackingModel(String name) {
+        this.name = name;
+    }
+
+    /** A new model registered under {@code name}, reachable through {@code jdbc:ctmodel:<name>}. */
+    public static ChangeTrackingModel create(String name) {
+        ChangeTrackingModel model = new ChangeTrackingModel(name);
+        REGISTRY.put(name, model);
+        return model;
+    }
+
+    static ChangeTrackingModel lookup(String name) {
+        ChangeTrackingModel model = REGISTRY.get(name);
+        if (model == null) {
+            throw new IllegalStateException("No Change Tracking model named '" + name + "'");
+        }
+        return model;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Faults faults() {
+        return faults;
+    }
+
+    // ---- database-level settings ----
+
+    /** {@code ALTER DATABASE ... SET CHANGE_TRACKING = ON}. */
+    public ChangeTrackingModel enableChangeTracking() {
+        return locked(() -> changeTrackingOn = true);
+    }
+
+    public ChangeTrackingModel disableChangeTracking() {
+        return locked(() -> changeTrackingOn = false);
+    }
+
+    public ChangeTrackingModel allowSnapshotIsolation(boolean allowed) {
+        return locked(() -> snapshotIsolation = allowed);
+    }
+
+    public long currentVersion() {
+        lock.lock();
+        try {
+            return currentVersion;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    // ---- DDL ----
+
+    /** {@code CREATE TABLE}; columns with a key ordinal form the primary key. */
+    public ChangeTrackingModel createTable(String schema, String table, ModelColumn... columns) {
+        return locked(() -> {
+            ModelTable t = new ModelTable(new TableId(schema, table));
+            for (ModelColumn c : columns) {
+                t.columns.add(c.toColumn(t.nextColumnId++));
+            }
+            tables.put(t.id, t);
+        });
+    }
+
+    /** {@code ALTER TABLE ... ENABLE CHANGE_TRACKING [WITH (TRACK_COLUMNS_UPDATED = ON)]}. */
+    public ChangeTrackingModel track(String schema, String table, boolean trackColumnsUpdated) {
+        return locked(() -> {
+            ModelTable t = table(schema, table);
+            t.tracked = true;
+            t.trackColumnsUpdated = trackColumnsUpdated;
+            t.minValidVersion = currentVersion;
+            t.history.clear();
+        });
+    }
+
+    public ChangeTrackingModel untrack(String schema, String table) {
+        return locked(() -> {
+            ModelTable t = table(schema, table);
+            t.tracked = false;
+            t.history.clear();
+        });
+    }
+
+    public ChangeTrackingModel dropTable(String schema, String table) {
+        return locked(() -> tables.remove(new TableId(schema, table)));
+    }
+
+    /** {@code ALTER TABLE ... ADD column}: existing rows get NULL. */
+    public ChangeTrackingModel addColumn(String schema, String table, ModelColumn column) {
+        return locked(() -> {
+            ModelTable t = table(schema, table);
+            t.columns.add(column.toColumn(t.nextColumnId++));
+            t.schemaStamp++;
+        });
+    }
+
+    public ChangeTrackingModel dropColumn(String schema, String table, String column) {
+        return locked(() -> {
+            ModelTable t = table(schema, table);
+            t.columns.remove(t.column(column));
+            t.rows.values().forEach(r -> r.remove(column));
+            t.schemaStamp++;
+        });
+    }
+
+    /** {@code ALTER TABLE ... ALTER COLUMN}: the new type, existing values converted by {@code convert}. */
+    public ChangeTrackingModel alterColumn(String schema, String table, ModelColumn column, UnaryOperator<Object> convert) {
+        return locked(() -> {
+            ModelTable t = table(schema, table);
+            Column old = t.column(column.name());
+            t.columns.set(t.columns.indexOf(old), column.toColumn(old.columnId()));
+            t.rows.values().forEach(r -> r.computeIfPresent(column.name(), (k, v) -> convert.apply(v)));
+            t.schemaStamp++;
+        });
+    }
+
+    public ChangeTrackingModel permissions(String schema, String table, boolean select, boolean viewChangeTracking) {
+        return locked(() -> {
+            ModelTable t = table(schema, table);
+            t.canSelect = select;
+            t.canViewChanges = viewChangeTracking;
+        });
+    }
+
+    // ---- DML ----
+
+    /** Runs {@code statements} as one transaction; returns the version it committed with (unchanged if none). */
+    public long transaction(Consumer<ModelTransaction> statements) {
+        return transaction(null, statements);
+    }
+
+    /** One transaction whose statements run {@code WITH CHANGE_TRACKING_CONTEXT (context)}. */
+    public long transaction(byte[] context, Consumer<ModelTransaction> statements) {
+        lock.lock();
+        try {
+            ModelTransaction tx = new ModelTransaction(this, context);
+            statements.accept(tx);
+            return tx.commit();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public long insert(String schema, String table, Map<String, Object> row) {
+        return transaction(tx -> tx.insert(schema, table, row));
+    }
+
+    public long update(String schema, String table, List<Object> key, Map<String, Object> set) {
+        return transaction(tx -> tx.update(schema, table, key, set));
+    }
+
+    public long delete(String schema, String table, List<Object> key) {
+        return transaction(tx -> tx.delete(schema, table, key));
+    }
+
+    /**
+     * {@code TRUNCATE TABLE}: the rows go without change records; the table's tracking information is reset as if
+     * tracking had just been enabled, by a transaction of its own, so every earlier anchor fails validation.
+     */
+    public long truncate(String schema, String table) {
+        lock.lock();
+        try {
+            ModelTable t = table(schema, table);
+            t.rows.clear();
+            t.history.clear();
+            currentVersion++;
+            t.minValidVersion = currentVersion;
+            return currentVersion;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Retention cleanup: removes the change information of every version up to {@code version} from every tracked
+     * table; their minimum valid version rises to it (an anchor at {@code version} still gets every later change).
+     */
+    public ChangeTrackingModel cleanupUpTo(long version) {
+        return locked(() -> {
+            for (ModelTable t : tables.values()) {
+                if (!t.tracked) {
+                    continue;
+                }
+                t.history.values().forEach(changes -> changes.removeIf(c -> c.version() <= version));
+                t.history.values().removeIf(List::isEmpty);
+                t.minValidVersion = Math.max(t.minValidVersion, version);
+            }
+        });
+    }
+
+    /** The table's rows in key order (copies), for assertions. */
+    public List<Map<String, Object>> rows(String schema, String table) {
+        lock.lock();
+        try {
+            List<Map<String, Object>> rows = new ArrayList<>();
+            table(schema, table).rows.values().forEach(r -> rows.add(new HashMap<>(r)));
+            return rows;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    ModelTable table(String schema, String table) {
+        ModelTable t = tables.get(new TableId(schema, table));
+        if (t == null) {
+            throw new IllegalArgumentException("No table " + schema + "." + table + " in model " + name);
+        }
+        return t;
+    }
+
+    Set<TableId> tableIds() {
+        return tables.keySet();
+    }
+
+    private ChangeTrackingModel locked(Runnable change) {
+        lock.lock();
+        try {
+            change.run();
+            return this;
+        } finally {
+            lock.unlock();
+        }
+    }
+}

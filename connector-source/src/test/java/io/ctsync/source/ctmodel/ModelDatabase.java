@@ -1,0 +1,63 @@
+package io.ctsync.source.ctmodel;
+
+import io.ctsync.source.tracking.ChangeCycle;
+import io.ctsync.source.tracking.ChangeTrackingDatabase;
+import io.ctsync.source.tracking.DatabaseFacts;
+import io.ctsync.source.tracking.Isolation;
+import io.ctsync.source.tracking.TrackedTable;
+import io.ctsync.source.tracking.TrackingException;
+import java.util.List;
+import java.util.function.Function;
+
+/** A connection to a {@link ChangeTrackingModel}, as the connector's database layer. */
+public final class ModelDatabase implements ChangeTrackingDatabase {
+
+    private final ChangeTrackingModel model;
+    private volatile boolean closed;
+
+    public ModelDatabase(ChangeTrackingModel model) {
+        this.model = model;
+    }
+
+    @Override
+    public DatabaseFacts facts() {
+        return locked(() -> new DatabaseFacts(model.name, model.changeTrackingOn ? model.currentVersion : null,
+                model.snapshotIsolation));
+    }
+
+    /** sys.change_tracking_tables, with the estimate and permissions the catalog would report. */
+    @Override
+    public List<TrackedTable> trackedTables() {
+        return locked(() -> model.tables.values().stream().filter(t -> t.tracked && model.changeTrackingOn)
+                .map(t -> new TrackedTable(t.id, t.trackColumnsUpdated, t.rows.size(), t.canSelect, t.canViewChanges))
+                .toList());
+    }
+
+    @Override
+    public <T> T inCycle(Isolation isolation, Function<ChangeCycle, T> work) {
+        if (isolation == Isolation.SNAPSHOT && !model.snapshotIsolation) {
+            throw new TrackingException("Snapshot isolation transaction failed accessing database '" + model.name
+                    + "' because snapshot isolation is not allowed in this database", null, false);
+        }
+        return locked(() -> work.apply(new ModelCycle(model)));
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+    }
+
+    private <T> T locked(java.util.function.Supplier<T> read) {
+        if (closed) {
+            throw new TrackingException("The connection is closed.", null, true);
+        }
+        model.lock.lock();
+        try {
+            return read.get();
+        } catch (IllegalStateException e) {
+            throw new TrackingException(e.getMessage(), e, false);
+        } finally {
+            model.lock.unlock();
+        }
+    }
+}

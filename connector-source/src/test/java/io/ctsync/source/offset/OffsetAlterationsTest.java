@@ -1,0 +1,89 @@
+package io.ctsync.source.offset;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.ctsync.contract.offset.IncrementalAnchor;
+import io.ctsync.contract.offset.InvalidOffsetException;
+import io.ctsync.contract.offset.SnapshotAnchor;
+import io.ctsync.contract.offset.TablePartition;
+import io.ctsync.source.config.SourceConnectorConfig;
+import io.ctsync.source.ctmodel.ChangeTrackingModel;
+import io.ctsync.source.ctmodel.ModelColumn;
+import io.ctsync.source.ctmodel.ModelDatabase;
+import io.ctsync.source.ctmodel.ModelDatabaseFactory;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Operator-supplied offsets (PATCH /connectors/{name}/offsets) are checked with messages naming what to fix. */
+class OffsetAlterationsTest {
+
+    private final ChangeTrackingModel model = ChangeTrackingModel.create("offsets-" + UUID.randomUUID()).enableChangeTracking();
+    private SourceConnectorConfig config;
+
+    @BeforeEach
+    void tables() {
+        model.createTable("dbo", "orders", ModelColumn.key("id", "int")).track("dbo", "orders", false);
+        model.createTable("dbo", "skipped", ModelColumn.key("id", "int")).track("dbo", "skipped", false);
+        for (int i = 1; i <= 5; i++) {
+            model.insert("dbo", "orders", Map.of("id", i));
+        }
+        config = new SourceConnectorConfig(Map.of("connection.url", ModelDatabaseFactory.url(model), "topic.prefix", "erp",
+                SourceConnectorConfig.TABLE_EXCLUDE_LIST, "dbo\\.skipped"));
+    }
+
+    private void validate(TablePartition partition, Map<String, ?> offset) {
+        Map<Map<String, ?>, Map<String, ?>> offsets = new HashMap<>();
+        offsets.put(partition.toMap(), offset);
+        OffsetAlterations.validate(config, offsets, () -> new ModelDatabase(model));
+    }
+
+    private TablePartition orders() {
+        return new TablePartition("erp", model.name(), "dbo", "orders");
+    }
+
+    @Test
+    void acceptsRewindsResetsAndSnapshotPositions() {
+        assertThatCode(() -> validate(orders(), IncrementalAnchor.at(3).toMap())).doesNotThrowAnyException();
+        assertThatCode(() -> validate(orders(), null)).doesNotThrowAnyException();
+        assertThatCode(() -> validate(orders(), SnapshotAnchor.after(4, List.of("2")).toMap())).doesNotThrowAnyException();
+        assertThatCode(() -> validate(orders(), Map.of("phase", "incremental", "version", 0))).doesNotThrowAnyException();
+    }
+
+    @Test
+    void rejectsPartitionsOfAnotherConnectorDatabaseOrTable() {
+        assertThatThrownBy(() -> validate(new TablePartition("crm", model.name(), "dbo", "orders"), null))
+                .isInstanceOf(InvalidOffsetException.class)
+                .hasMessageContaining("'server' is 'crm', but this connector's topic.prefix is 'erp'");
+        assertThatThrownBy(() -> validate(new TablePartition("erp", "other", "dbo", "orders"), null))
+                .hasMessageContaining("'database' is 'other', but this connector captures database '" + model.name() + "'");
+        assertThatThrownBy(() -> validate(new TablePartition("erp", model.name(), "dbo", "skipped"), null))
+                .hasMessageContaining("dbo.skipped, which this connector does not capture (captured: [dbo.orders])");
+        assertThatThrownBy(() -> OffsetAlterations.validate(config, Map.of(Map.of("server", "erp"), Map.of()),
+                () -> new ModelDatabase(model))).hasMessageContaining("missing the field 'database'");
+    }
+
+    @Test
+    void rejectsAnchorsAheadOfTheDatabaseOrOlderThanTheMinimumValidVersion() {
+        assertThatThrownBy(() -> validate(orders(), IncrementalAnchor.at(99).toMap()))
+                .hasMessageContaining("'version' (99) of dbo.orders is ahead of the database's current Change Tracking version 5");
+        model.cleanupUpTo(3);
+        assertThatThrownBy(() -> validate(orders(), IncrementalAnchor.at(2).toMap()))
+                .hasMessageContaining("older than its minimum valid version 3")
+                .hasMessageContaining("reset the offset (null) to re-snapshot the table");
+    }
+
+    @Test
+    void rejectsMalformedOffsetsAndKeysThatDoNotFitThePrimaryKey() {
+        assertThatThrownBy(() -> validate(orders(), Map.of("phase", "incremental", "version", "3")))
+                .hasMessageContaining("'version' must be a whole number");
+        assertThatThrownBy(() -> validate(orders(), SnapshotAnchor.after(4, List.of("1", "2")).toMap()))
+                .hasMessageContaining("does not fit its primary key");
+        assertThatThrownBy(() -> validate(orders(), SnapshotAnchor.after(4, List.of("x")).toMap()))
+                .hasMessageContaining("'x' is not a valid int for key column id");
+    }
+}

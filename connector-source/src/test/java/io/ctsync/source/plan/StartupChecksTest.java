@@ -1,0 +1,87 @@
+package io.ctsync.source.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ctsync.source.config.SourceConnectorConfig;
+import io.ctsync.source.ctmodel.ChangeTrackingModel;
+import io.ctsync.source.ctmodel.ModelColumn;
+import io.ctsync.source.ctmodel.ModelDatabase;
+import io.ctsync.source.ctmodel.ModelDatabaseFactory;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Each problem the connector finds before capturing is attached to the option that fixes it. */
+class StartupChecksTest {
+
+    private final ChangeTrackingModel model = ChangeTrackingModel.create("checks-" + UUID.randomUUID());
+
+    private Map<String, List<String>> check(String... options) {
+        Map<String, String> props = new HashMap<>(Map.of("connection.url", ModelDatabaseFactory.url(model), "topic.prefix", "p",
+                SourceConnectorConfig.DATABASE_FACTORY, ModelDatabaseFactory.class.getName()));
+        for (int i = 0; i < options.length; i += 2) {
+            props.put(options[i], options[i + 1]);
+        }
+        SourceConnectorConfig config = new SourceConnectorConfig(props);
+        Map<String, List<String>> problems = new HashMap<>(StartupChecks.ofConfig(config));
+        problems.putAll(StartupChecks.ofDatabase(config, new ModelDatabase(model)));
+        return problems;
+    }
+
+    private void table(String name, ModelColumn... extra) {
+        ModelColumn[] columns = new ModelColumn[extra.length + 1];
+        columns[0] = ModelColumn.key("id", "int");
+        System.arraycopy(extra, 0, columns, 1, extra.length);
+        model.createTable("dbo", name, columns).track("dbo", name, false);
+    }
+
+    @Test
+    void changeTrackingOffIsReportedOnTheUrlWithTheStatementThatEnablesIt() {
+        assertThat(check().get("connection.url")).singleElement().asString()
+                .contains("Change Tracking is not enabled on database " + model.name())
+                .contains("SET CHANGE_TRACKING = ON");
+    }
+
+    @Test
+    void aHealthyDatabaseHasNoProblems() {
+        model.enableChangeTracking();
+        table("orders", ModelColumn.of("note", "nvarchar"));
+        assertThat(check()).isEmpty();
+    }
+
+    @Test
+    void includeEntriesMissingPermissionsUnsupportedColumnsAndRequiredSnapshotIsolation() {
+        model.enableChangeTracking().allowSnapshotIsolation(false);
+        table("orders", ModelColumn.of("v", "sql_variant"));
+        table("secret");
+        model.permissions("dbo", "secret", false, true);
+
+        Map<String, List<String>> problems = check(SourceConnectorConfig.TABLE_INCLUDE_LIST, "dbo\\.orders,dbo\\.secret,dbo\\.gone",
+                SourceConnectorConfig.SNAPSHOT_ISOLATION_REQUIRED, "true");
+
+        assertThat(problems.get(SourceConnectorConfig.TABLE_INCLUDE_LIST)).singleElement().asString()
+                .contains("'dbo\\.gone' matches no change-tracked table");
+        assertThat(problems.get("connection.user")).singleElement().asString()
+                .contains("lacks SELECT on dbo.secret").contains("GRANT SELECT ON dbo.secret");
+        assertThat(problems.get(SourceConnectorConfig.COLUMN_EXCLUDE_LIST)).singleElement().asString()
+                .contains("Column v of table dbo.orders has type sql_variant");
+        assertThat(problems.get(SourceConnectorConfig.SNAPSHOT_ISOLATION_REQUIRED)).singleElement().asString()
+                .contains("SET ALLOW_SNAPSHOT_ISOLATION ON");
+    }
+
+    @Test
+    void excludingAKeyColumnOrContradictoryOptionsAreRejected() {
+        model.enableChangeTracking();
+        table("orders");
+
+        Map<String, List<String>> problems = check(SourceConnectorConfig.COLUMN_EXCLUDE_LIST, "dbo\\.orders\\.id",
+                SourceConnectorConfig.SNAPSHOT_MODE, "when_needed", SourceConnectorConfig.RETENTION_EXPIRED_POLICY, "fail");
+
+        assertThat(problems.get(SourceConnectorConfig.COLUMN_EXCLUDE_LIST)).singleElement().asString()
+                .contains("primary-key column(s) [id] of dbo.orders");
+        assertThat(problems.get(SourceConnectorConfig.RETENTION_EXPIRED_POLICY)).singleElement().asString()
+                .contains("contradicts snapshot.mode=when_needed");
+    }
+}

@@ -1,0 +1,306 @@
+package io.ctsync.source.tracking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the connector relies on from {@link ChangeTrackingDatabase}, stated once and checked against each
+ * implementation: the in-memory model ({@code ModelChangeTrackingDatabaseTest}, runs everywhere) and real SQL Server
+ * ({@code SqlServerChangeTrackingDatabaseIT}, wherever Docker runs). Passing both is how the model is shown to follow
+ * SQL Server.
+ */
+public abstract class ChangeTrackingDatabaseContract {
+
+    protected static final TableId ITEMS = new TableId("dbo", "items");
+    protected static final TableId PAIRS = new TableId("dbo", "pairs");
+    protected static final TableId PLAIN = new TableId("dbo", "plain");
+
+    /** A fresh change-tracked database with snapshot isolation allowed and no tables. */
+    protected abstract Scenario newScenario();
+
+    /** Statements on the scenario's tables: dbo.items(id int PK, name nvarchar(50), qty int). */
+    public interface Scenario extends AutoCloseable {
+        ChangeTrackingDatabase database();
+
+        /** {@code dbo.<table>(id int PRIMARY KEY, name nvarchar(50) NULL, qty int NULL)}, change-tracked. */
+        void createItems(String table, boolean trackColumnsUpdated);
+
+        /** {@code dbo.pairs(a int, b nvarchar(10), note nvarchar(20) NULL, PRIMARY KEY (a, b))}, change-tracked. */
+        void createPairs();
+
+        /** Runs the statements as one transaction. */
+        void transaction(Statement... statements);
+
+        /** Runs the statements as one transaction WITH CHANGE_TRACKING_CONTEXT (context). */
+        void transactionWithContext(byte[] context, Statement... statements);
+
+        void truncate(String table);
+
+        /** Lets retention cleanup remove every change recorded so far. */
+        void cleanupEverything();
+
+        /** {@code ALTER TABLE dbo.<table> ADD <column> int NULL}. */
+        void addIntColumn(String table, String column);
+
+        @Override
+        void close();
+    }
+
+    /** A DML statement of a scenario. */
+    public sealed interface Statement {
+    }
+
+    public record Insert(String table, int id, String name, Integer qty) implements Statement {
+    }
+
+    public record InsertPair(int a, String b, String note) implements Statement {
+    }
+
+    public record Update(String table, int id, Map<String, Object> set) implements Statement {
+    }
+
+    public record Delete(String table, int id) implements Statement {
+    }
+
+    protected Scenario scenario;
+    protected ChangeTrackingDatabase db;
+
+    @BeforeEach
+    void openScenario() {
+        scenario = newScenario();
+        db = scenario.database();
+    }
+
+    @AfterEach
+    void closeScenario() {
+        db.close();
+        scenario.close();
+    }
+
+    protected static Insert insert(int id, String name) {
+        return new Insert("items", id, name, null);
+    }
+
+    protected static Update update(int id, String column, Object value) {
+        Map<String, Object> set = new LinkedHashMap<>();
+        set.put(column, value);
+        return new Update("items", id, set);
+    }
+
+    protected static Delete delete(int id) {
+        return new Delete("items", id);
+    }
+
+    protected long current() {
+        return db.facts().currentVersion();
+    }
+
+    protected List<ChangeRow> changes(long anchor) {
+        return changes(ITEMS, anchor, Optional.empty(), 1000);
+    }
+
+    protected List<ChangeRow> changes(TableId table, long anchor, Optional<KeyPosition> after, int max) {
+        long upper = current();
+        return db.inCycle(Isolation.SNAPSHOT, c -> c.changes(c.metadata(table), anchor, upper, after, max));
+    }
+
+    private static Map<Object, String> ops(List<ChangeRow> rows) {
+        return rows.stream().collect(Collectors.toMap(r -> r.key().get(0), r -> r.operation().code()));
+    }
+
+    @Test
+    void freshDatabaseIsAtVersionZeroAndListsItsTrackedTables() {
+        scenario.createItems("items", true);
+        scenario.createItems("plain", false);
+
+        DatabaseFacts facts = db.facts();
+        assertThat(facts.currentVersion()).isZero();
+        assertThat(facts.snapshotIsolationAllowed()).isTrue();
+        assertThat(db.trackedTables()).extracting(TrackedTable::id, TrackedTable::trackColumnsUpdated)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(ITEMS, true),
+                        org.assertj.core.groups.Tuple.tuple(PLAIN, false));
+        assertThat(db.trackedTables()).allSatisfy(t -> assertThat(t.canSelect() && t.canViewChanges()).isTrue());
+        db.inCycle(Isolation.SNAPSHOT, c -> {
+            assertThat(c.currentVersion()).isZero();
+            assertThat(c.minValidVersion(ITEMS)).isPresent();
+            assertThat(c.minValidVersion(new TableId("dbo", "no_such_table"))).isEmpty();
+            assertThat(c.changes(c.metadata(ITEMS), 0, 0, Optional.empty(), 10)).isEmpty();
+            return null;
+        });
+    }
+
+    @Test
+    void eachTransactionGetsOneVersionAcrossTables() {
+        scenario.createItems("items", true);
+        scenario.createItems("plain", false);
+
+        scenario.transaction(insert(1, "one"), insert(2, "two"), new Insert("plain", 7, "seven", 1));
+        scenario.transaction(update(1, "name", "uno"));
+
+        assertThat(current()).isEqualTo(2);
+        assertThat(changes(0)).extracting(ChangeRow::version).containsExactly(1L, 2L);
+        assertThat(changes(PLAIN, 0, Optional.empty(), 10)).singleElement()
+                .satisfies(r -> assertThat(r.version()).isEqualTo(1L));
+    }
+
+    @Test
+    void netChangesAreOneRowPerKeyRelativeToTheBaseline() {
+        scenario.createItems("items", false);
+        scenario.transaction(insert(1, "a"), insert(2, "b"), insert(3, "c"), insert(4, "d"));
+        long baseline = current();
+        scenario.transaction(update(1, "name", "a2"));                 // existed: U
+        scenario.transaction(update(1, "qty", 5));                     // still one row for key 1
+        scenario.transaction(delete(2));                               // existed: D
+        scenario.transaction(delete(3), insert(3, "c again"));         // delete + re-insert: U
+        scenario.transaction(insert(5, "e"), update(5, "name", "e2")); // new: I
+        scenario.transaction(insert(6, "f"));
+        scenario.transaction(delete(6));                               // inserted and deleted since: D
+
+        List<ChangeRow> rows = changes(baseline);
+        assertThat(ops(rows)).containsExactlyInAnyOrderEntriesOf(Map.of(1, "U", 2, "D", 3, "U", 5, "I", 6, "D"));
+        ChangeRow one = rows.stream().filter(r -> r.key().get(0).equals(1)).findFirst().orElseThrow();
+        assertThat(one.values()).containsExactly(1, "a2", 5);
+        assertThat(rows.stream().filter(r -> r.operation() == ChangeOperation.DELETE)).allSatisfy(r -> assertThat(r.values()).isNull());
+
+        // Relative to the version before key 1 existed, the same history is an insert.
+        assertThat(ops(changes(0))).containsEntry(1, "I").containsEntry(5, "I").containsEntry(4, "I");
+    }
+
+    @Test
+    void primaryKeyUpdateIsADeleteOfTheOldKeyAndAnInsertOfTheNew() {
+        scenario.createItems("items", true);
+        scenario.transaction(insert(1, "a"));
+        long baseline = current();
+        scenario.transaction(update(1, "id", 10));
+
+        List<ChangeRow> rows = changes(baseline);
+        assertThat(ops(rows)).containsExactlyInAnyOrderEntriesOf(Map.of(1, "D", 10, "I"));
+        assertThat(rows).extracting(ChangeRow::version).containsOnly(baseline + 1);
+    }
+
+    @Test
+    void updatesListTheirChangedColumnsWhenTheTableTracksThem() {
+        scenario.createItems("items", true);
+        scenario.createItems("plain", false);
+        scenario.transaction(insert(1, "a"), insert(2, "b"), insert(3, "c"), new Insert("plain", 1, "p", 1));
+        long baseline = current();
+        scenario.transaction(update(1, "name", "a2"));
+        Map<String, Object> both = new LinkedHashMap<>();
+        both.put("name", "b2");
+        both.put("qty", 2);
+        scenario.transaction(new Update("items", 2, both));
+        scenario.transaction(update(3, "qty", 3), update(3, "qty", 4));
+        scenario.transaction(new Update("plain", 1, Map.of("qty", 2)));
+
+        Map<Object, Set<String>> masks = new LinkedHashMap<>();
+        changes(baseline).forEach(r -> masks.put(r.key().get(0), r.changedColumns()));
+        assertThat(masks.get(1)).containsExactly("name");
+        assertThat(masks.get(2)).as("every non-key column updated: NULL mask").isNull();
+        assertThat(masks.get(3)).containsExactly("qty");
+        assertThat(changes(PLAIN, baseline, Optional.empty(), 10)).singleElement()
+                .satisfies(r -> assertThat(r.changedColumns()).as("columns not tracked").isNull());
+    }
+
+    @Test
+    void changesCarryTheContextTheyWereWrittenWith() {
+        scenario.createItems("items", false);
+        byte[] context = {0x63, 0x74};
+        scenario.transactionWithContext(context, insert(1, "from the other side"));
+        scenario.transaction(insert(2, "local"));
+
+        List<ChangeRow> rows = changes(0);
+        assertThat(rows.get(0).context()).containsExactly(context);
+        assertThat(rows.get(1).context()).isNull();
+    }
+
+    @Test
+    void pagesFollowVersionThenKeyOrderAndResumeAfterAPosition() {
+        scenario.createItems("items", false);
+        scenario.transaction(insert(9, "late key, early version"));
+        scenario.transaction(insert(5, "e"), insert(3, "c"), insert(4, "d"), insert(1, "a"), insert(2, "b"));
+        long big = current();
+
+        assertThat(changes(ITEMS, 0, Optional.empty(), 10)).extracting(r -> r.key().get(0)).containsExactly(9, 1, 2, 3, 4, 5);
+        assertThat(changes(ITEMS, 0, Optional.of(new KeyPosition(big, List.of(2))), 2))
+                .extracting(r -> r.key().get(0)).containsExactly(3, 4);
+        assertThat(changes(ITEMS, 0, Optional.of(new KeyPosition(big - 1, List.of(9))), 3))
+                .extracting(r -> r.key().get(0)).containsExactly(1, 2, 3);
+        List<ChangeRow> bounded = db.inCycle(Isolation.SNAPSHOT,
+                c -> c.changes(c.metadata(ITEMS), 0, big - 1, Optional.empty(), 10));
+        assertThat(bounded).extracting(r -> r.key().get(0)).containsExactly(9);
+    }
+
+    @Test
+    void snapshotChunksFollowTheKeyOrderOfCompositeKeys() {
+        scenario.createPairs();
+        scenario.transaction(new InsertPair(2, "a", "x"), new InsertPair(1, "b", "x"), new InsertPair(1, "a", "x"),
+                new InsertPair(2, "c", null), new InsertPair(3, "a", "x"));
+
+        List<Object[]> first = db.inCycle(Isolation.SNAPSHOT, c -> c.snapshotChunk(c.metadata(PAIRS), Optional.empty(), 2));
+        assertThat(first).extracting(r -> r[0] + "/" + r[1]).containsExactly("1/a", "1/b");
+        List<Object[]> next = db.inCycle(Isolation.SNAPSHOT,
+                c -> c.snapshotChunk(c.metadata(PAIRS), Optional.of(List.of(1, "b")), 10));
+        assertThat(next).extracting(r -> r[0] + "/" + r[1]).containsExactly("2/a", "2/c", "3/a");
+        assertThat(next.get(1)[2]).isNull();
+        assertThat(db.inCycle(Isolation.SNAPSHOT, c -> c.metadata(PAIRS)).keyColumns())
+                .extracting(Column::name, Column::keyOrdinal)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("a", 1), org.assertj.core.groups.Tuple.tuple("b", 2));
+    }
+
+    @Test
+    void truncateInvalidatesEveryEarlierAnchor() {
+        scenario.createItems("items", false);
+        scenario.transaction(insert(1, "a"));
+        long anchor = current();
+
+        scenario.truncate("items");
+
+        long minValid = db.inCycle(Isolation.SNAPSHOT, c -> c.minValidVersion(ITEMS)).orElseThrow();
+        assertThat(minValid).isGreaterThan(anchor);
+        List<Object[]> rows = db.inCycle(Isolation.SNAPSHOT, c -> c.snapshotChunk(c.metadata(ITEMS), Optional.empty(), 10));
+        assertThat(rows).isEmpty();
+    }
+
+    @Test
+    void cleanupRaisesTheMinimumValidVersion() {
+        scenario.createItems("items", false);
+        scenario.transaction(insert(1, "a"));
+        long anchor = current();
+        scenario.transaction(insert(2, "b"));
+        long before = db.inCycle(Isolation.SNAPSHOT, c -> c.minValidVersion(ITEMS)).orElseThrow();
+        assertThat(before).isLessThanOrEqualTo(anchor);
+
+        scenario.cleanupEverything();
+
+        long after = db.inCycle(Isolation.SNAPSHOT, c -> c.minValidVersion(ITEMS)).orElseThrow();
+        assertThat(after).isGreaterThan(anchor).isLessThanOrEqualTo(current());
+    }
+
+    @Test
+    void addedColumnsShowInTheMetadataAndItsStamp() {
+        scenario.createItems("items", true);
+        TableMetadata before = db.inCycle(Isolation.SNAPSHOT, c -> c.metadata(ITEMS));
+        String stamp = db.inCycle(Isolation.SNAPSHOT, c -> c.schemaStamps(List.of(ITEMS))).get(ITEMS);
+        assertThat(before.columns()).extracting(Column::name).containsExactly("id", "name", "qty");
+        assertThat(before.column("id").isKey()).isTrue();
+        assertThat(before.column("name").nullable()).isTrue();
+        assertThat(before.trackColumnsUpdated()).isTrue();
+
+        scenario.addIntColumn("items", "extra");
+
+        TableMetadata after = db.inCycle(Isolation.SNAPSHOT, c -> c.metadata(ITEMS));
+        assertThat(after.columns()).extracting(Column::name).containsExactly("id", "name", "qty", "extra");
+        assertThat(after.fingerprint()).isNotEqualTo(before.fingerprint());
+        Map<TableId, String> stamps = db.inCycle(Isolation.SNAPSHOT, c -> c.schemaStamps(List.of(ITEMS, new TableId("dbo", "gone"))));
+        assertThat(stamps).containsOnlyKeys(ITEMS).doesNotContainValue(stamp);
+    }
+}
