@@ -9,7 +9,7 @@ import io.ctsync.sink.write.JdbcSession;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,8 +38,8 @@ public final class StateStore {
         this.dialect = dialect;
         this.table = table;
         this.upsertSql = dialect.upsert(table, KEY, List.of("deleted", "updated_ms"), "version");
-        this.purgeSql = "DELETE FROM " + dialect.qualified(table) + " WHERE " + dialect.quote("deleted") + " = ? AND "
-                + dialect.quote("updated_ms") + " < ?";
+        this.purgeSql = "DELETE FROM " + dialect.qualified(table) + " WHERE " + dialect.quote("table_name") + " = ? AND "
+                + dialect.quote("deleted") + " = ? AND " + dialect.quote("updated_ms") + " < ?";
         this.anyRowSql = "SELECT 1 FROM " + dialect.qualified(table) + " WHERE " + dialect.quote("table_name") + " = ?";
         for (int size : READ_BUCKETS) {
             StringBuilder sql = new StringBuilder("SELECT ").append(dialect.quote("row_key")).append(", ")
@@ -124,12 +124,16 @@ public final class StateStore {
         statement.executeBatch();
     }
 
-    /** Deletes tombstones older than the cut-off; returns how many. */
-    public int purgeTombstones(JdbcSession session, long olderThanMs) throws SQLException {
+    /** Deletes the tombstones of these tables older than the cut-off; returns how many. */
+    public int purgeTombstones(JdbcSession session, Collection<String> tableNames, long olderThanMs) throws SQLException {
         PreparedStatement statement = session.prepare(purgeSql);
-        dialect.bind(statement, 1, BOOLEAN, Boolean.TRUE);
-        statement.setLong(2, olderThanMs);
-        int purged = statement.executeUpdate();
+        int purged = 0;
+        for (String tableName : tableNames) {
+            statement.setString(1, tableName);
+            dialect.bind(statement, 2, BOOLEAN, Boolean.TRUE);
+            statement.setLong(3, olderThanMs);
+            purged += statement.executeUpdate();
+        }
         session.commit();
         return purged;
     }
@@ -145,10 +149,5 @@ public final class StateStore {
 
     /** One row's new state. */
     public record StateRow(String tableName, String rowKey, long version, boolean deleted) {
-    }
-
-    /** For tests and logs. */
-    public static List<String> columns() {
-        return new ArrayList<>(List.of("table_name", "row_key", "version", "deleted", "updated_ms"));
     }
 }

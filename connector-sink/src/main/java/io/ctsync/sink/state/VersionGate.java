@@ -17,10 +17,14 @@ import java.util.Map;
  */
 public final class VersionGate {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(VersionGate.class);
+
     private final StateStore store;
     private final boolean enabled;
     /** Per state table name: whether it may hold anything for that table (a cheap check before the keyed read). */
     private final Map<String, Boolean> mayHaveState = new HashMap<>();
+    /** State names of the tables this task has written tombstones or versions for: the ones it purges. */
+    private final java.util.Set<String> maintained = new java.util.LinkedHashSet<>();
 
     /** {@code enabled=false} ({@code sync.version.mode=off}): every event passes, nothing is remembered. */
     public VersionGate(StateStore store, boolean enabled) {
@@ -65,6 +69,8 @@ public final class VersionGate {
             kept.add(row);
         }
         counters.duplicates(held);
+        LOG.trace("Version gate on {}: {} rows, {} versioned, state read: {}, {} held back", table, rows.size(),
+                versionedKeys.size(), read, held);
         return kept;
     }
 
@@ -81,8 +87,14 @@ public final class VersionGate {
             }
             out.add(new StateStore.StateRow(row.layout().stateName(), row.rowKey(), version, row.event().isDelete()));
             mayHaveState.put(row.layout().stateName(), Boolean.TRUE);
+            maintained.add(row.layout().stateName());
         }
         return out;
+    }
+
+    /** The tables whose state this task maintains (and purges); never another connector's. */
+    public java.util.Set<String> writtenTables() {
+        return java.util.Collections.unmodifiableSet(maintained);
     }
 
     private boolean mayHaveState(JdbcSession session, String table) throws SQLException {

@@ -148,10 +148,10 @@ public final class SinkWriter implements AutoCloseable {
     /** Purges old tombstones and logs the summary when due; for idle periods as well as after batches. */
     public void maintain() {
         long now = System.currentTimeMillis();
-        if (tablesReady && now >= nextPurgeMs) {
+        if (tablesReady && now >= nextPurgeMs && !gate.writtenTables().isEmpty()) {
             nextPurgeMs = now + Math.max(1_000L, Math.min(tombstoneRetentionMs, MAX_PURGE_INTERVAL_MS));
             try {
-                int purged = state.purgeTombstones(session, now - tombstoneRetentionMs);
+                int purged = state.purgeTombstones(session, gate.writtenTables(), now - tombstoneRetentionMs);
                 if (purged > 0) {
                     LOG.info("Purged {} delete tombstones older than {} ms from {}", purged, tombstoneRetentionMs, state.table());
                 }
