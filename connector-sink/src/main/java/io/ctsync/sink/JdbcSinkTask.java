@@ -30,6 +30,8 @@ public class JdbcSinkTask extends SinkTask {
 
     private SinkWriter writer;
     private RetryPolicy retries;
+    /** Connect may call put() again before the backoff has passed (its poll returns early for offset commits). */
+    private long retryNotBeforeMs;
 
     @Override
     public String version() {
@@ -56,6 +58,12 @@ public class JdbcSinkTask extends SinkTask {
 
     @Override
     public void put(Collection<SinkRecord> records) {
+        long wait = retryNotBeforeMs - System.currentTimeMillis();
+        if (wait > 0) {
+            context.timeout(wait);
+            throw new RetriableException("Waiting " + wait + " ms more before retry " + retries.attempts() + " of "
+                    + retries.maxRetries());
+        }
         try {
             if (!records.isEmpty()) {
                 writer.write(records);
@@ -97,6 +105,7 @@ public class JdbcSinkTask extends SinkTask {
                 LOG.warn("Transient failure, retry {} of {} in {} ms: {}", retries.attempts(), retries.maxRetries(), backoff,
                         failure.toString());
                 context.timeout(backoff);
+                retryNotBeforeMs = System.currentTimeMillis() + backoff;
                 return new RetriableException(failure.getMessage(), failure);
             }
             return new ConnectException("Giving up after " + retries.maxRetries() + " retries (max.retries) of a "

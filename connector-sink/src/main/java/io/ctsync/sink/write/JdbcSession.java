@@ -88,6 +88,15 @@ public final class JdbcSession implements AutoCloseable {
         }
     }
 
+    /** True when there is no usable connection (never opened, closed, or no longer answering). */
+    public boolean isBroken() {
+        try {
+            return connection == null || connection.isClosed() || !connection.isValid(2);
+        } catch (SQLException e) {
+            return true;
+        }
+    }
+
     /** Drops the connection and its statements; the next use reconnects. */
     @Override
     public void close() {

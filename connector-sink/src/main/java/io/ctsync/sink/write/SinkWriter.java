@@ -15,6 +15,7 @@ import io.ctsync.sink.state.SinkCounters;
 import io.ctsync.sink.state.StateStore;
 import io.ctsync.sink.state.VersionGate;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -138,7 +139,13 @@ public final class SinkWriter implements AutoCloseable {
             }
             layouts.clear();
             throw e;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | AssertionError e) {
+            // Some drivers (pgjdbc's batch result handler) throw errors, not SQLExceptions, when the connection dies
+            // under a batch: a broken connection makes any of them transient.
+            if (session.isBroken()) {
+                session.close();
+                throw new SQLTransientConnectionException("The connection to the target broke during the batch: " + e, "08006", e);
+            }
             session.rollbackQuietly();
             throw e;
         }
