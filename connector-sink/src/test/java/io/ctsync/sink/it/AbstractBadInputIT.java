@@ -115,7 +115,7 @@ public abstract class AbstractBadInputIT {
         return config;
     }
 
-    private String failure(String name, Map<String, String> config) {
+    protected String failure(String name, Map<String, String> config) {
         connectors.add(name);
         CONNECT.cluster().configureConnector(name, config);
         String trace = CONNECT.awaitTaskFailure(name, Duration.ofSeconds(60));
