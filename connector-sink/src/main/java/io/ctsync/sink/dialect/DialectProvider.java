@@ -22,6 +22,12 @@ public interface DialectProvider {
     /** The dialect, configured from the connector's original properties (its own options included). */
     Dialect create(Map<String, String> props);
 
+    /** A boolean option of this dialect from the connector's properties (validated by the ConfigDef). */
+    static boolean flag(Map<String, String> props, String option, boolean defaultValue) {
+        String value = props.get(option);
+        return value == null || value.isBlank() ? defaultValue : Boolean.parseBoolean(value.trim());
+    }
+
     /** The prefix of this dialect's own options. */
     default String optionPrefix() {
         return "dialect." + name() + ".";

@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -187,22 +186,12 @@ public final class MariaDbDialect extends AbstractDialect {
 
     @Override
     public FailureKind classify(SQLException failure) {
-        for (SQLException e = failure; e != null; e = e.getNextException()) {
-            if (TRANSIENT_CODES.contains(e.getErrorCode())) {
-                return FailureKind.TRANSIENT;
-            }
-            if (RECORD_CODES.contains(e.getErrorCode())) {
-                return FailureKind.RECORD;
-            }
-        }
-        FailureKind standard = SqlStates.standard(failure);
-        return standard != null ? standard : FailureKind.STRUCTURAL;
+        return SqlStates.byVendorCode(failure, TRANSIENT_CODES, RECORD_CODES);
     }
 
     @Override
     public Optional<String> failedColumn(SQLException failure) {
-        Matcher m = COLUMN.matcher(String.valueOf(failure.getMessage()));
-        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+        return SqlStates.columnInMessage(failure, COLUMN);
     }
 
     /** Finds the MariaDB dialect for {@code jdbc:mariadb:} and {@code jdbc:mysql:} URLs. */
@@ -228,7 +217,7 @@ public final class MariaDbDialect extends AbstractDialect {
 
         @Override
         public Dialect create(Map<String, String> props) {
-            return new MariaDbDialect(!"false".equalsIgnoreCase(props.getOrDefault(BULK_STATEMENTS, "true").trim()));
+            return new MariaDbDialect(DialectProvider.flag(props, BULK_STATEMENTS, true));
         }
     }
 }

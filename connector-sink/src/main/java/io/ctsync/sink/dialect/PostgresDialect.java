@@ -146,7 +146,7 @@ public final class PostgresDialect extends AbstractDialect {
 
         @Override
         public Dialect create(Map<String, String> props) {
-            return new PostgresDialect(!"false".equalsIgnoreCase(props.getOrDefault(REWRITE_BATCHED_INSERTS, "true").trim()));
+            return new PostgresDialect(DialectProvider.flag(props, REWRITE_BATCHED_INSERTS, true));
         }
     }
 }

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -152,22 +151,12 @@ public final class SqlServerDialect extends AbstractDialect {
 
     @Override
     public FailureKind classify(SQLException failure) {
-        for (SQLException e = failure; e != null; e = e.getNextException()) {
-            if (TRANSIENT_CODES.contains(e.getErrorCode())) {
-                return FailureKind.TRANSIENT;
-            }
-            if (RECORD_CODES.contains(e.getErrorCode())) {
-                return FailureKind.RECORD;
-            }
-        }
-        FailureKind standard = SqlStates.standard(failure);
-        return standard != null ? standard : FailureKind.STRUCTURAL;
+        return SqlStates.byVendorCode(failure, TRANSIENT_CODES, RECORD_CODES);
     }
 
     @Override
     public Optional<String> failedColumn(SQLException failure) {
-        Matcher m = COLUMN.matcher(String.valueOf(failure.getMessage()));
-        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+        return SqlStates.columnInMessage(failure, COLUMN);
     }
 
     /** Finds the SQL Server dialect for {@code jdbc:sqlserver:} URLs. */
@@ -193,7 +182,7 @@ public final class SqlServerDialect extends AbstractDialect {
 
         @Override
         public Dialect create(Map<String, String> props) {
-            return new SqlServerDialect("true".equalsIgnoreCase(props.getOrDefault(IDENTITY_INSERT, "false").trim()));
+            return new SqlServerDialect(DialectProvider.flag(props, IDENTITY_INSERT, false));
         }
     }
 }

@@ -5,6 +5,10 @@ import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The standard SQLSTATE classes (SQL:2011, used by PostgreSQL, MariaDB and SQL Server drivers alike), for the
@@ -24,6 +28,29 @@ public final class SqlStates {
         }
         Throwable cause = failure.getCause();
         return cause instanceof SQLException sql && sql != failure ? state(sql) : null;
+    }
+
+    /**
+     * Classification by vendor error codes anywhere in the chain (MariaDB, SQL Server), then by SQLSTATE class, else
+     * structural.
+     */
+    public static FailureKind byVendorCode(SQLException failure, Set<Integer> transientCodes, Set<Integer> recordCodes) {
+        for (SQLException e = failure; e != null; e = e.getNextException()) {
+            if (transientCodes.contains(e.getErrorCode())) {
+                return FailureKind.TRANSIENT;
+            }
+            if (recordCodes.contains(e.getErrorCode())) {
+                return FailureKind.RECORD;
+            }
+        }
+        FailureKind standard = standard(failure);
+        return standard != null ? standard : FailureKind.STRUCTURAL;
+    }
+
+    /** The column a failure's message names, by the dialect's pattern (group 1). */
+    public static Optional<String> columnInMessage(SQLException failure, Pattern pattern) {
+        Matcher m = pattern.matcher(String.valueOf(failure.getMessage()));
+        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
     }
 
     /** Standard classification, or null when the SQLSTATE class says nothing definite. */

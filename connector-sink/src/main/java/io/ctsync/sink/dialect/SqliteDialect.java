@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -105,8 +104,7 @@ public final class SqliteDialect extends AbstractDialect {
 
     @Override
     public Optional<String> failedColumn(SQLException failure) {
-        Matcher m = COLUMN.matcher(String.valueOf(failure.getMessage()));
-        return m.find() ? Optional.of(m.group(1).replaceAll("[),].*", "")) : Optional.empty();
+        return SqlStates.columnInMessage(failure, COLUMN).map(column -> column.replaceAll("[),].*", ""));
     }
 
     /** Finds the SQLite dialect for {@code jdbc:sqlite:} URLs. */

@@ -51,6 +51,7 @@ public final class SinkWriter implements AutoCloseable {
     private final Consumer<Map<TopicPartition, Long>> seek;
     private final long tombstoneRetentionMs;
     private final Map<TopicPartition, Long> committed = new HashMap<>();
+    private final Set<TopicPartition> assigned = new HashSet<>();
     private final Set<TopicPartition> unloaded = new HashSet<>();
     private boolean tablesReady;
     private long nextPurgeMs;
@@ -92,6 +93,7 @@ public final class SinkWriter implements AutoCloseable {
     /** New partitions: read their stored offsets and seek to them; when the target is unreachable, on the next batch. */
     public void assign(Collection<TopicPartition> partitions) {
         gate.reset();
+        assigned.addAll(partitions);
         unloaded.addAll(partitions);
         try {
             loadOffsets();
@@ -104,6 +106,7 @@ public final class SinkWriter implements AutoCloseable {
 
     public void revoke(Collection<TopicPartition> partitions) {
         partitions.forEach(committed::remove);
+        assigned.removeAll(partitions);
         unloaded.removeAll(partitions);
     }
 
@@ -123,7 +126,8 @@ public final class SinkWriter implements AutoCloseable {
             committed.putAll(batches.write(ready, committed, false));
         } catch (OffsetsFencedException e) {
             session.rollbackQuietly();
-            unloaded.addAll(committed.keySet());
+            // Re-read every partition's stored offset (a partition without a row may have just got one).
+            unloaded.addAll(assigned);
             committed.clear();
             throw e;
         } catch (SQLException e) {

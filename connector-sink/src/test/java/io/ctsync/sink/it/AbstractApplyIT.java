@@ -5,19 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ctsync.sink.testing.Await;
 import io.ctsync.sink.testing.Customers;
 import io.ctsync.sink.testing.Debezium;
-import io.ctsync.sink.testing.Target;
-import io.ctsync.sink.testing.TopicProducer;
-import io.ctsync.testkit.connect.ConnectClusterExtension;
-import io.ctsync.testkit.db.TestDatabase;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.kafka.connect.data.Struct;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Records produced to real topics, read by the sink in a real Connect worker, end up in the target: every input
@@ -25,30 +18,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * tombstones), tables created with the right key, columns added, keys' events never reordered. One subclass per
  * database.
  */
-public abstract class AbstractApplyIT {
-
-    @RegisterExtension
-    static final ConnectClusterExtension CONNECT = ConnectClusterExtension.create();
-
-    protected Target target;
-    private TopicProducer producer;
-    private String connector;
-
-    protected abstract TestDatabase database();
-
-    @BeforeEach
-    void setUp() {
-        target = new Target(database());
-        producer = new TopicProducer(CONNECT);
-    }
-
-    @AfterEach
-    void tearDown() {
-        producer.close();
-        if (connector != null) {
-            CONNECT.cluster().deleteConnector(connector);
-        }
-    }
+public abstract class AbstractApplyIT extends SinkIT {
 
     @Test
     void ctsyncEventsConvergeWithTheirVersionsAndTombstones() throws Exception {
@@ -163,13 +133,8 @@ public abstract class AbstractApplyIT {
 
             Await.value("rows of " + table, () -> target.rowsById(table, "name"),
                     rows -> rows.equals(Map.of(1, List.of("step4"), 3, List.of("step6"))));
-            CONNECT.cluster().deleteConnector(connector);
-            connector = null;
+            delete("ordered-" + reduction);
         }
     }
 
-    protected void start(String name, Map<String, String> config) throws InterruptedException {
-        connector = name;
-        CONNECT.startConnector(name, config, 1);
-    }
 }

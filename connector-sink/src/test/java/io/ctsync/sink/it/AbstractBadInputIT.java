@@ -2,59 +2,27 @@ package io.ctsync.sink.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ctsync.sink.testing.Target;
-import io.ctsync.sink.testing.TopicProducer;
-import io.ctsync.testkit.connect.ConnectClusterExtension;
-import io.ctsync.testkit.db.TestDatabase;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.kafka.connect.data.Struct;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Inputs the sink cannot apply fail the task (until the dead-letter topic of the next issue) with a message that
  * names the topic, partition, offset, table and column, so an operator can find and fix the record or the target.
  * The batch holding the bad record is rolled back as a whole (issue 5 isolates the record and applies the rest).
  */
-public abstract class AbstractBadInputIT {
-
-    @RegisterExtension
-    static final ConnectClusterExtension CONNECT = ConnectClusterExtension.create();
+public abstract class AbstractBadInputIT extends SinkIT {
 
     private static final Schema KEY = SchemaBuilder.struct().name("bad.Key").field("id", Schema.INT32_SCHEMA).build();
     private static final Schema VALUE = SchemaBuilder.struct().name("bad.Value").field("id", Schema.INT32_SCHEMA)
             .field("name", Schema.OPTIONAL_STRING_SCHEMA).build();
 
-    protected Target target;
-    private TopicProducer producer;
-    private final List<String> connectors = new ArrayList<>();
-
-    protected abstract TestDatabase database();
-
     /** False where the database stores any length whatever the declared one (SQLite). */
     protected boolean enforcesLengths() {
         return true;
-    }
-
-    @BeforeEach
-    void setUp() {
-        target = new Target(database());
-        producer = new TopicProducer(CONNECT);
-    }
-
-    @AfterEach
-    void tearDown() {
-        producer.close();
-        connectors.forEach(CONNECT.cluster()::deleteConnector);
-        connectors.clear();
     }
 
     @Test
@@ -109,19 +77,4 @@ public abstract class AbstractBadInputIT {
         producer.flush();
     }
 
-    private Map<String, String> config(String topic, String table) {
-        Map<String, String> config = target.sinkConfig(topic);
-        config.put("table.name.format", table);
-        return config;
-    }
-
-    protected String failure(String name, Map<String, String> config) {
-        connectors.add(name);
-        CONNECT.cluster().configureConnector(name, config);
-        String trace = CONNECT.awaitTaskFailure(name, Duration.ofSeconds(60));
-        // The worker wraps our exception: what the operator reads is the first cause.
-        String cause = trace.lines().filter(l -> l.startsWith("Caused by: ")).findFirst().orElse(trace);
-        System.out.println("FAILURE OF " + name + ": " + cause);
-        return cause;
-    }
 }

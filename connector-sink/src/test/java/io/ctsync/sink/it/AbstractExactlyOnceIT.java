@@ -3,10 +3,6 @@ package io.ctsync.sink.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ctsync.sink.testing.Await;
-import io.ctsync.sink.testing.Target;
-import io.ctsync.sink.testing.TopicProducer;
-import io.ctsync.testkit.connect.ConnectClusterExtension;
-import io.ctsync.testkit.db.TestDatabase;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,30 +12,18 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.kafka.connect.data.Struct;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Exactly once into the target: the offsets live in the target, written with the data, and a restarted task resumes
  * from them whatever Kafka's consumer group says. The target tables count their own updates with a trigger and the
  * version gate is off, so a record applied twice would show as an update: none may happen.
  */
-public abstract class AbstractExactlyOnceIT {
-
-    @RegisterExtension
-    static final ConnectClusterExtension CONNECT = ConnectClusterExtension.create();
+public abstract class AbstractExactlyOnceIT extends SinkIT {
 
     private static final Schema KEY = SchemaBuilder.struct().name("eo.Key").field("id", Schema.INT32_SCHEMA).build();
     private static final Schema VALUE = SchemaBuilder.struct().name("eo.Value").field("id", Schema.INT32_SCHEMA)
             .field("name", Schema.STRING_SCHEMA).build();
-
-    protected Target target;
-    private TopicProducer producer;
-    private String connector;
-
-    protected abstract TestDatabase database();
 
     /** A table {@code (id INT PRIMARY KEY, name VARCHAR(40), writes INT NOT NULL DEFAULT 0)} whose every UPDATE adds 1 to writes. */
     protected abstract String[] updateCountingTable(String table);
@@ -49,20 +33,6 @@ public abstract class AbstractExactlyOnceIT {
 
     /** Waits until {@code writers} writers are blocked on that lock. */
     protected abstract void awaitBlockedWriters(int writers) throws Exception;
-
-    @BeforeEach
-    void setUp() {
-        target = new Target(database());
-        producer = new TopicProducer(CONNECT);
-    }
-
-    @AfterEach
-    void tearDown() {
-        producer.close();
-        if (connector != null) {
-            CONNECT.cluster().deleteConnector(connector);
-        }
-    }
 
     @Test
     void workersRestartedMidStreamLoseAndDuplicateNothing() throws Exception {
@@ -91,11 +61,11 @@ public abstract class AbstractExactlyOnceIT {
             before = countWith(lock, "eo_restart");
             awaitBlockedWriters(1);
             CONNECT.restartWorkers();
-            CONNECT.awaitRunning(connector, 1);
+            CONNECT.awaitRunning("eo-restart", 1);
             awaitBlockedWriters(2);
         }
         long released = System.nanoTime();
-        CONNECT.awaitRunning(connector, 1);
+        CONNECT.awaitRunning("eo-restart", 1);
         Await.value("all rows applied", () -> target.count("eo_restart"), n -> n == total);
         long done = System.nanoTime();
         long after = total - before;
@@ -117,6 +87,7 @@ public abstract class AbstractExactlyOnceIT {
         Await.value("all rows applied", () -> target.storedOffsets("eo-rewind"), o -> Long.valueOf(1_000).equals(o.get(topic + "-0")));
 
         // As after a crash between the database commit and Kafka's offset commit: Kafka's group says 0.
+        String connector = "eo-rewind";
         CONNECT.cluster().stopConnector(connector);
         CONNECT.cluster().assertions().assertConnectorIsStopped(connector, "connector did not stop");
         CONNECT.cluster().alterSinkConnectorOffset(connector, new TopicPartition(topic, 0), 0L);
@@ -151,17 +122,13 @@ public abstract class AbstractExactlyOnceIT {
         return sum == null ? 0 : ((Number) sum).longValue();
     }
 
-    private Map<String, String> config(String topic, String table) {
-        Map<String, String> config = target.sinkConfig(topic);
-        config.put("table.name.format", table);
+    /** The gate off, so that a record applied twice shows as an update; the table is the test's. */
+    @Override
+    protected Map<String, String> config(String topic, String table) {
+        Map<String, String> config = super.config(topic, table);
         config.put("sync.version.mode", "off");
         config.put("schema.evolution", "none");
         return config;
-    }
-
-    private void start(String name, Map<String, String> config) throws InterruptedException {
-        connector = name;
-        CONNECT.startConnector(name, config, 1);
     }
 
 }

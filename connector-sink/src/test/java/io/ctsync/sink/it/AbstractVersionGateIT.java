@@ -5,49 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ctsync.sink.testing.Await;
 import io.ctsync.sink.testing.Customers;
 import io.ctsync.sink.testing.History;
-import io.ctsync.sink.testing.Target;
-import io.ctsync.sink.testing.TopicProducer;
-import io.ctsync.testkit.connect.ConnectClusterExtension;
-import io.ctsync.testkit.db.TestDatabase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The version gate: whatever Kafka redelivers (a topic replayed from offset 0, old versions interleaved with new
  * ones, a late upsert after a delete), the target ends equal to the source's final state, with versions in a
  * column of the target or, when the target schema must stay untouched, in the sink's state table.
  */
-public abstract class AbstractVersionGateIT {
-
-    @RegisterExtension
-    static final ConnectClusterExtension CONNECT = ConnectClusterExtension.create();
-
-    protected Target target;
-    private TopicProducer producer;
-    private final List<String> connectors = new ArrayList<>();
-
-    protected abstract TestDatabase database();
+public abstract class AbstractVersionGateIT extends SinkIT {
 
     /** DDL of a table {@code name} with columns id (key), name, balance, and no version column. */
     protected abstract String plainTableDdl(String name);
-
-    @BeforeEach
-    void setUp() {
-        target = new Target(database());
-        producer = new TopicProducer(CONNECT);
-    }
-
-    @AfterEach
-    void tearDown() {
-        producer.close();
-        connectors.forEach(CONNECT.cluster()::deleteConnector);
-        connectors.clear();
-    }
 
     @Test
     void replayingFromOffsetZeroWithOldVersionsInterleavedConvergesToTheSourceState() throws Exception {
@@ -122,17 +93,6 @@ public abstract class AbstractVersionGateIT {
                 + target.quote("table_name") + " = 'gate_purge'";
         // Written with the delete; gone once older than the retention (the task purges while idle, too).
         Await.value("tombstone purged", () -> ((Number) database().value(tombstones)).longValue(), n -> n == 0);
-    }
-
-    private Map<String, String> config(String topic, String table) {
-        Map<String, String> config = target.sinkConfig(topic);
-        config.put("table.name.format", table);
-        return config;
-    }
-
-    private void start(String name, Map<String, String> config) throws InterruptedException {
-        connectors.add(name);
-        CONNECT.startConnector(name, config, 1);
     }
 
     private void awaitOffset(String connector, String topic, long next) {

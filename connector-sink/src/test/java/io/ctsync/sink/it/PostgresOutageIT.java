@@ -3,17 +3,13 @@ package io.ctsync.sink.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ctsync.sink.testing.Await;
-import io.ctsync.sink.testing.Target;
-import io.ctsync.sink.testing.TopicProducer;
-import io.ctsync.testkit.connect.ConnectClusterExtension;
 import io.ctsync.testkit.db.PrivatePostgresExtension;
+import io.ctsync.testkit.db.TestDatabase;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.kafka.connect.data.Struct;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -22,35 +18,19 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * are lost) and comes back: the sink retries with backoff, reconnects and applies everything exactly once. When the
  * outage outlasts {@code max.retries}, the task fails with the cause.
  */
-class PostgresOutageIT {
-
-    @RegisterExtension
-    static final ConnectClusterExtension CONNECT = ConnectClusterExtension.create();
+class PostgresOutageIT extends SinkIT {
 
     @RegisterExtension
     static final PrivatePostgresExtension PG = new PrivatePostgresExtension();
 
+    @Override
+    protected TestDatabase database() {
+        return PG.database();
+    }
+
     private static final Schema KEY = SchemaBuilder.struct().name("out.Key").field("id", Schema.INT32_SCHEMA).build();
     private static final Schema VALUE = SchemaBuilder.struct().name("out.Value").field("id", Schema.INT32_SCHEMA)
             .field("name", Schema.STRING_SCHEMA).build();
-
-    private Target target;
-    private TopicProducer producer;
-    private String connector;
-
-    @BeforeEach
-    void setUp() {
-        target = new Target(PG.database());
-        producer = new TopicProducer(CONNECT);
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        producer.close();
-        if (connector != null) {
-            CONNECT.cluster().deleteConnector(connector);
-        }
-    }
 
     @Test
     void aDatabaseRestartedMidStreamIsSurvivedByRetries() throws Exception {
@@ -73,7 +53,7 @@ class PostgresOutageIT {
         PG.start();
 
         Await.value("every row after the restart", () -> target.count("survived"), n -> n == 4_000);
-        CONNECT.awaitRunning(connector, 1);
+        CONNECT.awaitRunning("outage-survived", 1);
         assertThat(((Number) PG.database().value("SELECT SUM(writes) FROM survived")).longValue()).as("rows written twice").isZero();
         assertThat(target.storedOffsets("outage-survived")).isEqualTo(Map.of(topic + "-0", 4_000L));
     }
@@ -91,7 +71,7 @@ class PostgresOutageIT {
         PG.stop();
         try {
             produce(topic, 11, 20);
-            String trace = CONNECT.awaitTaskFailure(connector, Duration.ofSeconds(60));
+            String trace = CONNECT.awaitTaskFailure("outage-fatal", Duration.ofSeconds(60));
             assertThat(trace).contains("Giving up after 2 retries (max.retries)").contains("Connection");
         } finally {
             PG.start();
@@ -105,14 +85,4 @@ class PostgresOutageIT {
         producer.flush();
     }
 
-    private Map<String, String> config(String topic, String table) {
-        Map<String, String> config = target.sinkConfig(topic);
-        config.put("table.name.format", table);
-        return config;
-    }
-
-    private void start(String name, Map<String, String> config) throws InterruptedException {
-        connector = name;
-        CONNECT.startConnector(name, config, 1);
-    }
 }

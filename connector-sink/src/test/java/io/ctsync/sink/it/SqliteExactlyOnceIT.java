@@ -2,7 +2,6 @@ package io.ctsync.sink.it;
 
 import io.ctsync.testkit.db.SqliteDatabaseExtension;
 import io.ctsync.testkit.db.TestDatabase;
-import io.ctsync.sink.testing.Await;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
