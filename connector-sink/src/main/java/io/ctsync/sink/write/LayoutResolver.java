@@ -3,18 +3,13 @@ package io.ctsync.sink.write;
 import io.ctsync.sink.config.SchemaEvolution;
 import io.ctsync.sink.config.VersionMode;
 import io.ctsync.sink.dialect.Dialect;
-import io.ctsync.sink.error.RecordFailure;
 import io.ctsync.sink.error.StructuralFailure;
 import io.ctsync.sink.record.ChangeEvent;
-import io.ctsync.sink.record.RecordInterpreter;
 import io.ctsync.sink.schema.ColumnInfo;
 import io.ctsync.sink.schema.ColumnSpec;
-import io.ctsync.sink.schema.SchemaTypes;
 import io.ctsync.sink.schema.TableCatalog;
 import io.ctsync.sink.schema.TableDefinition;
 import io.ctsync.sink.schema.TableId;
-import io.ctsync.sink.schema.TypedField;
-import io.ctsync.sink.schema.UnmappableTypeException;
 import io.ctsync.sink.state.StateStore;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -27,7 +22,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.apache.kafka.connect.data.Field;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.slf4j.Logger;
@@ -48,7 +42,7 @@ public final class LayoutResolver {
     private final SchemaEvolution evolution;
     private final VersionMode versionMode;
     private final String versionColumn;
-    private final List<String> primaryKeyFields;
+    private final ColumnBindings columns;
     private final Map<LayoutKey, RowLayout> layouts = new HashMap<>();
     private final Set<TableId> reportedStateVersions = new HashSet<>();
 
@@ -59,7 +53,7 @@ public final class LayoutResolver {
         this.evolution = evolution;
         this.versionMode = versionMode;
         this.versionColumn = versionColumn;
-        this.primaryKeyFields = primaryKeyFields;
+        this.columns = new ColumnBindings(dialect, primaryKeyFields);
     }
 
     /** The layout of an event, or null when there is nothing to write (a tombstone for a table that does not exist). */
@@ -89,9 +83,9 @@ public final class LayoutResolver {
 
     private RowLayout build(JdbcSession session, ChangeEvent event, Schema rowSchema) throws SQLException {
         TableId table = event.table();
-        List<ColumnBinding> key = keyBindings(event, rowSchema);
+        List<ColumnBinding> key = columns.key(event, rowSchema);
         Set<String> keyNames = key.stream().map(c -> c.column().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
-        List<ColumnBinding> values = valueBindings(event, rowSchema, keyNames);
+        List<ColumnBinding> values = columns.values(event, rowSchema, keyNames);
 
         Optional<TableDefinition> found = catalog.find(session, table);
         if (found.isEmpty()) {
@@ -123,78 +117,6 @@ public final class LayoutResolver {
                 values.stream().filter(c -> version == null || !c.column().equalsIgnoreCase(version))
                         .map(c -> actual(finalDefinition, c)).toList(),
                 version, stateVersions);
-    }
-
-    private List<ColumnBinding> keyBindings(ChangeEvent event, Schema rowSchema) {
-        SinkRecord record = event.record();
-        Schema keySchema = record.keySchema();
-        List<ColumnBinding> key = new ArrayList<>();
-        if (primaryKeyFields.isEmpty()) {
-            if (record.key() == null || keySchema == null) {
-                throw new RecordFailure(record, event.table(), null, record.key() == null
-                        ? "the record has no key; give the records a key or set primary.key.fields to take it from the row"
-                        : "the record key has no schema; use a key converter with schemas", null);
-            }
-            if (keySchema.type() != Schema.Type.STRUCT) {
-                throw new RecordFailure(record, event.table(), null, "the record key is a " + keySchema.type()
-                        + ", not a struct; set primary.key.fields to the name of its column", null);
-            }
-            for (Field field : keySchema.fields()) {
-                key.add(binding(event, field.name(), ColumnBinding.Source.KEY_FIELD, field));
-            }
-            if (key.isEmpty()) {
-                throw new RecordFailure(record, event.table(), null, "the record key struct has no fields", null);
-            }
-            return key;
-        }
-        if (keySchema != null && keySchema.type() != Schema.Type.STRUCT && primaryKeyFields.size() == 1 && record.key() != null) {
-            TypedField typed = typed(event, primaryKeyFields.get(0), keySchema);
-            key.add(new ColumnBinding(primaryKeyFields.get(0), ColumnBinding.Source.KEY_VALUE, null, typed.type(), typed.converter()));
-            return key;
-        }
-        for (String name : primaryKeyFields) {
-            Field rowField = rowSchema == null ? null : rowSchema.field(name);
-            Field keyField = keySchema != null && keySchema.type() == Schema.Type.STRUCT ? keySchema.field(name) : null;
-            if (rowField != null) {
-                key.add(binding(event, name, ColumnBinding.Source.ROW, rowField));
-            } else if (keyField != null) {
-                key.add(binding(event, name, ColumnBinding.Source.KEY_FIELD, keyField));
-            } else {
-                throw new RecordFailure(record, event.table(), name, "primary.key.fields names '" + name
-                        + "', but neither the row nor the record key has that field", null);
-            }
-        }
-        return key;
-    }
-
-    private List<ColumnBinding> valueBindings(ChangeEvent event, Schema rowSchema, Set<String> keyNames) {
-        List<ColumnBinding> values = new ArrayList<>();
-        if (rowSchema == null) {
-            return values;
-        }
-        for (Field field : rowSchema.fields()) {
-            String name = field.name();
-            if (keyNames.contains(name.toLowerCase(Locale.ROOT)) || name.equals(RecordInterpreter.DELETED_FIELD)) {
-                continue;
-            }
-            values.add(binding(event, name, ColumnBinding.Source.ROW, field));
-        }
-        return values;
-    }
-
-    private ColumnBinding binding(ChangeEvent event, String column, ColumnBinding.Source source, Field field) {
-        TypedField typed = typed(event, column, field.schema());
-        return new ColumnBinding(column, source, field, typed.type(), typed.converter());
-    }
-
-    private TypedField typed(ChangeEvent event, String column, Schema schema) {
-        try {
-            TypedField typed = SchemaTypes.resolve(column, schema);
-            dialect.sqlType(typed.type(), false);
-            return typed;
-        } catch (UnmappableTypeException e) {
-            throw new RecordFailure(event.record(), event.table(), column, e.getMessage(), e);
-        }
     }
 
     private TableDefinition createTable(JdbcSession session, ChangeEvent event, List<ColumnBinding> key,

@@ -40,11 +40,8 @@ public abstract class AbstractExactlyOnceIT extends SinkIT {
         int total = 20_000;
         CONNECT.cluster().kafka().createTopic(topic, 2);
         database().execute(updateCountingTable("eo_restart"));
-        for (int id = 1; id <= total; id++) {
-            producer.send(topic, id % 2, KEY, new Struct(KEY).put("id", id), VALUE, new Struct(VALUE).put("id", id).put("name", "n" + id));
-        }
-        producer.flush();
-
+        int first = 1_000;
+        produceSpread(topic, 1, first);
         long started = System.nanoTime();
         Map<String, String> config = config(topic, "eo_restart");
         config.put("consumer.override.max.poll.records", "1000");
@@ -52,12 +49,13 @@ public abstract class AbstractExactlyOnceIT extends SinkIT {
         // the zombie case the stored offsets' compare-and-set must handle.
         config.put("consumer.override.max.poll.interval.ms", "4000");
         start("eo-restart", config);
-        Await.value("some rows applied", () -> target.count("eo_restart"), n -> n > 0);
+        Await.value("the first rows applied", () -> target.count("eo_restart"), n -> n == first);
         long before;
-        // The task blocks inside a batch's transaction; the worker is killed under it and a new one takes over. The
-        // old task lives on as a zombie with its open transaction until the lock goes: whichever commits second
-        // finds the stored offsets moved and rolls back.
+        // The task blocks inside the next batch's transaction; the worker is killed under it and a new one takes
+        // over. The old task lives on as a zombie with its open transaction until the lock goes: whichever commits
+        // second finds the stored offsets moved and rolls back.
         try (Connection lock = lockAgainstWrites("eo_restart")) {
+            produceSpread(topic, first + 1, total);
             before = countWith(lock, "eo_restart");
             awaitBlockedWriters(1);
             CONNECT.restartWorkers();
@@ -100,6 +98,14 @@ public abstract class AbstractExactlyOnceIT extends SinkIT {
                 .offset().get("kafka_offset"), offset -> Long.valueOf(1_010).equals(((Number) offset).longValue()));
         assertThat(sumOfWrites("eo_rewind")).as("rows written twice").isZero();
         assertThat(target.storedOffsets("eo-rewind")).isEqualTo(Map.of(topic + "-0", 1_010L));
+    }
+
+    /** Rows {@code from..to} over two partitions by id parity. */
+    private void produceSpread(String topic, int from, int to) {
+        for (int id = from; id <= to; id++) {
+            producer.send(topic, id % 2, KEY, new Struct(KEY).put("id", id), VALUE, new Struct(VALUE).put("id", id).put("name", "n" + id));
+        }
+        producer.flush();
     }
 
     private long countWith(Connection connection, String table) throws SQLException {
