@@ -15,11 +15,21 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.utils.AppInfoParser;
 import org.apache.kafka.connect.runtime.rest.entities.ConfigInfos;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,6 +39,7 @@ import org.junit.jupiter.api.Test;
  * production), on a Kafka 3.x Connect worker. The source plugin directory is a copy of the packaged one plus the
  * source module's test jar, which holds the in-memory Change Tracking model: the connector then really runs and emits
  * events on the 3.x worker (selected by its internal option {@code ctsync.database.factory}), without SQL Server.
+ * The sink also runs there and applies records into SQLite.
  */
 class Connect3CompatibilityIT {
 
@@ -112,6 +123,59 @@ class Connect3CompatibilityIT {
             }
         }
         return to;
+    }
+
+    @Test
+    void theSinkAppliesRecordsFromItsPluginDirectoryIntoSqlite() throws Exception {
+        Path directory = Files.createTempDirectory("ctsync-compat-");
+        String url = "jdbc:sqlite:" + directory.resolve("target.db");
+        String topic = "compat.rows";
+        connect.kafka().createTopic(topic, 1);
+        for (int id = 1; id <= 3; id++) {
+            connect.kafka().produce(topic, key(id), row(id, "row " + id, false));
+        }
+        connect.kafka().produce(topic, key(2), row(2, "row 2", true));
+
+        Map<String, String> config = new HashMap<>();
+        config.put("connector.class", SINK_CLASS);
+        config.put("topics", topic);
+        config.put("tasks.max", "1");
+        config.put("connection.url", url);
+        config.put("table.name.format", "compat_rows");
+        config.put("key.converter", "org.apache.kafka.connect.json.JsonConverter");
+        config.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
+        config.put("consumer.override.auto.offset.reset", "earliest");
+        connect.configureConnector("compat-sink", config);
+        try {
+            Awaitility.await("rows 1 and 3 in SQLite").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                    .ignoreExceptions().until(() -> ids(url), ids -> ids.equals(List.of(1, 3)));
+        } finally {
+            connect.deleteConnector("compat-sink");
+        }
+    }
+
+    private static String key(int id) {
+        return "{\"schema\":{\"type\":\"struct\",\"name\":\"compat.Key\",\"optional\":false,\"fields\":["
+                + "{\"field\":\"id\",\"type\":\"int32\",\"optional\":false}]},\"payload\":{\"id\":" + id + "}}";
+    }
+
+    private static String row(int id, String name, boolean deleted) {
+        return "{\"schema\":{\"type\":\"struct\",\"name\":\"compat.Value\",\"optional\":false,\"fields\":["
+                + "{\"field\":\"id\",\"type\":\"int32\",\"optional\":false},"
+                + "{\"field\":\"name\",\"type\":\"string\",\"optional\":true},"
+                + "{\"field\":\"__deleted\",\"type\":\"string\",\"optional\":true}]},"
+                + "\"payload\":{\"id\":" + id + ",\"name\":\"" + name + "\",\"__deleted\":\"" + deleted + "\"}}";
+    }
+
+    private static List<Integer> ids(String url) throws Exception {
+        List<Integer> ids = new ArrayList<>();
+        try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT id FROM compat_rows ORDER BY id")) {
+            while (rs.next()) {
+                ids.add(rs.getInt(1));
+            }
+        }
+        return ids;
     }
 
     @Test

@@ -1,15 +1,28 @@
 package io.ctsync.sink;
 
 import io.ctsync.contract.CtsyncVersion;
+import io.ctsync.contract.config.ConnectionOptions;
 import io.ctsync.sink.config.SinkConnectorConfig;
+import io.ctsync.sink.config.TableNameFormat;
+import io.ctsync.sink.dialect.DialectProvider;
+import io.ctsync.sink.dialect.Dialects;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigValue;
 import org.apache.kafka.connect.connector.Task;
 import org.apache.kafka.connect.sink.SinkConnector;
 
-/** Applies change events to a relational database over JDBC. */
+/**
+ * Applies change events to a relational database over JDBC. Every task gets the same configuration: Kafka spreads
+ * the topic partitions over the tasks, and each task owns its partitions' rows (Kafka's key partitioning keeps all
+ * events of one row in one partition).
+ */
 public class JdbcSinkConnector extends SinkConnector {
 
     private Map<String, String> props;
@@ -42,5 +55,49 @@ public class JdbcSinkConnector extends SinkConnector {
     @Override
     public ConfigDef config() {
         return SinkConnectorConfig.CONFIG_DEF;
+    }
+
+    /** The ConfigDef's checks, then the rules across options, each error attached to the option to change. */
+    @Override
+    public Config validate(Map<String, String> connectorConfigs) {
+        Config config = super.validate(connectorConfigs);
+        Map<String, ConfigValue> values = config.configValues().stream()
+                .collect(Collectors.toMap(ConfigValue::name, Function.identity()));
+        if (values.values().stream().anyMatch(v -> !v.errorMessages().isEmpty())) {
+            return config;
+        }
+        SinkConnectorConfig parsed = new SinkConnectorConfig(connectorConfigs);
+        Optional<DialectProvider> dialect = Dialects.choose(parsed.dialectName(), parsed.connection().url());
+        if (dialect.isEmpty()) {
+            values.get(ConnectionOptions.CONNECTION_URL).addErrorMessage("No dialect serves this URL; set dialect.name to one "
+                    + "of " + Dialects.names());
+        } else {
+            checkDialectOptions(connectorConfigs, dialect.get(), values);
+        }
+        TableNameFormat format = parsed.tableNameFormat();
+        if (format.usesSourceFields() && "delete".equalsIgnoreCase(parsed.getString(SinkConnectorConfig.TOMBSTONE_HANDLING))) {
+            values.get(SinkConnectorConfig.TOMBSTONE_HANDLING).addErrorMessage("Tombstones carry no source block, so "
+                    + "they cannot be routed by table.name.format '" + format + "'; use auto or ignore, or route by ${topic}");
+        }
+        if (parsed.stateTable().equalsIgnoreCase(parsed.offsetsTable())) {
+            values.get(SinkConnectorConfig.OFFSETS_TABLE).addErrorMessage("The offsets table must differ from "
+                    + SinkConnectorConfig.STATE_TABLE + " (" + parsed.stateTable() + ")");
+        }
+        if (parsed.primaryKeyFields().stream().anyMatch(f -> f.equalsIgnoreCase(parsed.versionColumn()))) {
+            values.get(SinkConnectorConfig.PRIMARY_KEY_FIELDS).addErrorMessage("The version column "
+                    + parsed.versionColumn() + " cannot be a key column");
+        }
+        return config;
+    }
+
+    private static void checkDialectOptions(Map<String, String> configs, DialectProvider chosen, Map<String, ConfigValue> values) {
+        for (DialectProvider other : Dialects.providers()) {
+            if (other.name().equals(chosen.name())) {
+                continue;
+            }
+            configs.keySet().stream().filter(k -> k.startsWith(other.optionPrefix()) && values.containsKey(k))
+                    .forEach(k -> values.get(k).addErrorMessage("Applies only to the " + other.name() + " dialect, but "
+                            + "this connector uses the " + chosen.name() + " dialect; remove it"));
+        }
     }
 }

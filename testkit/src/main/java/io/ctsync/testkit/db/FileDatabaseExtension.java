@@ -1,11 +1,8 @@
 package io.ctsync.testkit.db;
 
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 
 /** An embedded database in a file under a fresh temporary directory, deleted with the directory afterwards. */
 abstract class FileDatabaseExtension extends DatabaseExtension {
@@ -22,22 +19,7 @@ abstract class FileDatabaseExtension extends DatabaseExtension {
 
     @Override
     protected void drop(TestDatabase database) throws IOException {
-        if (directory == null) {
-            return;
-        }
-        Files.walkFileTree(directory, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-                Files.delete(dir);
-                return FileVisitResult.CONTINUE;
-            }
-        });
+        TempDirectories.delete(directory);
         directory = null;
     }
 }

@@ -1,0 +1,102 @@
+package io.ctsync.sink.dialect;
+
+import io.ctsync.sink.error.FailureKind;
+import io.ctsync.sink.schema.ColumnSpec;
+import io.ctsync.sink.schema.FieldType;
+import io.ctsync.sink.schema.TableDefinition;
+import io.ctsync.sink.schema.TableId;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * What differs between target databases, and nothing else: identifiers, SQL types, the version-gated upsert,
+ * parameter binding, catalog reading and failure classification. One implementation per database; found through
+ * {@link DialectProvider}. Statements are built once per table and column set, never per row.
+ */
+public interface Dialect {
+
+    /** The name of {@code dialect.name}, e.g. {@code postgresql}. */
+    String name();
+
+    /** The JDBC driver class this dialect ships with, loaded from the plugin's own class loader. */
+    String driverClass();
+
+    /** Driver properties for the fast path (e.g. batch rewriting); the URL's own settings win. */
+    Properties connectionProperties(String url);
+
+    /** Prepares a new connection (session settings). Auto-commit is switched off by the caller. */
+    default void initialize(Connection connection) throws SQLException {
+    }
+
+    String quote(String identifier);
+
+    default String qualified(TableId table) {
+        return table.schema() == null ? quote(table.table()) : quote(table.schema()) + "." + quote(table.table());
+    }
+
+    /** The table as the catalog describes it, or empty when it does not exist. */
+    Optional<TableDefinition> readTable(Connection connection, TableId table) throws SQLException;
+
+    /** The SQL type of a column holding {@code type}; {@code keyColumn} asks for an indexable type. */
+    String sqlType(FieldType type, boolean keyColumn);
+
+    /** CREATE TABLE (if not exists) with the given primary key. */
+    String createTable(TableId table, List<ColumnSpec> columns, List<String> keyColumns);
+
+    String addColumn(TableId table, ColumnSpec column);
+
+    /**
+     * Insert-or-update of one row. Parameters in order: {@code keyColumns}, {@code valueColumns}, then the version
+     * when {@code versionColumn} is not null. With a version column the row only changes when its stored version is
+     * null, the new version is null, or the stored one is lower: the gate runs in the database, in the same
+     * statement.
+     */
+    String upsert(TableId table, List<String> keyColumns, List<String> valueColumns, String versionColumn);
+
+    /**
+     * Delete of one row by key; with {@code versionColumn}, only when the stored version is null or lower than the
+     * delete's (the last parameter).
+     */
+    default String delete(TableId table, List<String> keyColumns, String versionColumn) {
+        StringBuilder sql = new StringBuilder("DELETE FROM ").append(qualified(table)).append(" WHERE ");
+        appendKeyMatch(sql, keyColumns);
+        if (versionColumn != null) {
+            sql.append(" AND (").append(quote(versionColumn)).append(" IS NULL OR ").append(quote(versionColumn))
+                    .append(" < ?)");
+        }
+        return sql.toString();
+    }
+
+    /** Binds one non-null converted value (see {@link io.ctsync.sink.schema.SchemaTypes}). */
+    void bind(PreparedStatement statement, int index, FieldType type, Object value) throws SQLException;
+
+    default void bindNull(PreparedStatement statement, int index, FieldType type) throws SQLException {
+        statement.setNull(index, type.kind().jdbcType());
+    }
+
+    /**
+     * Refuses a target table whose upsert would be ambiguous or wrong (e.g. MariaDB's ON DUPLICATE KEY UPDATE
+     * with secondary unique keys); returns the reason, or empty when the table is fine.
+     */
+    default Optional<String> upsertProblem(TableDefinition table) {
+        return Optional.empty();
+    }
+
+    /** Classifies a failure by SQLSTATE and vendor code; {@link SqlStates} holds the standard classes. */
+    FailureKind classify(SQLException failure);
+
+    /** The column a failure names, when the database says it. */
+    default Optional<String> failedColumn(SQLException failure) {
+        return Optional.empty();
+    }
+
+    default void appendKeyMatch(StringBuilder sql, List<String> keyColumns) {
+        for (int i = 0; i < keyColumns.size(); i++) {
+            sql.append(i == 0 ? "" : " AND ").append(quote(keyColumns.get(i))).append(" = ?");
+        }
+    }
+}

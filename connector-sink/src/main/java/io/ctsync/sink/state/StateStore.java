@@ -1,0 +1,153 @@
+package io.ctsync.sink.state;
+
+import io.ctsync.sink.dialect.Dialect;
+import io.ctsync.sink.schema.ColumnSpec;
+import io.ctsync.sink.schema.FieldType;
+import io.ctsync.sink.schema.Kind;
+import io.ctsync.sink.schema.TableId;
+import io.ctsync.sink.write.JdbcSession;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The sink state table: per target row (table name, row key) the last applied change version and whether it was a
+ * delete. Deletes always leave a tombstone here, so a late, older upsert of a deleted row is recognised; in
+ * {@code table} mode every applied version lives here too. Reads are one keyed query per table and batch; writes are
+ * one batched, version-gated upsert per batch, in the batch's transaction.
+ */
+public final class StateStore {
+
+    private static final FieldType BOOLEAN = FieldType.of(Kind.BOOLEAN);
+    private static final FieldType INT64 = FieldType.of(Kind.INT64);
+    private static final List<String> KEY = List.of("table_name", "row_key");
+    private static final int[] READ_BUCKETS = {1, 16, 128, 512};
+
+    private final Dialect dialect;
+    private final TableId table;
+    private final String upsertSql;
+    private final String purgeSql;
+    private final String anyRowSql;
+    private final Map<Integer, String> readSql = new HashMap<>();
+
+    public StateStore(Dialect dialect, TableId table) {
+        this.dialect = dialect;
+        this.table = table;
+        this.upsertSql = dialect.upsert(table, KEY, List.of("deleted", "updated_ms"), "version");
+        this.purgeSql = "DELETE FROM " + dialect.qualified(table) + " WHERE " + dialect.quote("table_name") + " = ? AND "
+                + dialect.quote("deleted") + " = ? AND " + dialect.quote("updated_ms") + " < ?";
+        this.anyRowSql = "SELECT 1 FROM " + dialect.qualified(table) + " WHERE " + dialect.quote("table_name") + " = ?";
+        for (int size : READ_BUCKETS) {
+            StringBuilder sql = new StringBuilder("SELECT ").append(dialect.quote("row_key")).append(", ")
+                    .append(dialect.quote("version")).append(", ").append(dialect.quote("deleted")).append(" FROM ")
+                    .append(dialect.qualified(table)).append(" WHERE ").append(dialect.quote("table_name"))
+                    .append(" = ? AND ").append(dialect.quote("row_key")).append(" IN (?")
+                    .append(", ?".repeat(size - 1)).append(')');
+            readSql.put(size, sql.toString());
+        }
+    }
+
+    public TableId table() {
+        return table;
+    }
+
+    public void ensureTable(JdbcSession session) throws SQLException {
+        List<ColumnSpec> columns = List.of(
+                new ColumnSpec("table_name", FieldType.string(RowKeys.MAX_LENGTH / 5 * 4), false),
+                new ColumnSpec("row_key", FieldType.string(RowKeys.MAX_LENGTH), false),
+                new ColumnSpec("version", INT64, false),
+                new ColumnSpec("deleted", BOOLEAN, false),
+                new ColumnSpec("updated_ms", INT64, false));
+        try (var statement = session.connection().createStatement()) {
+            statement.execute(dialect.createTable(table, columns, KEY));
+        }
+        session.commit();
+    }
+
+    /** The state name of a target table. */
+    public static String tableName(TableId target) {
+        return RowKeys.fit(target.toString());
+    }
+
+    /** True when the state table holds anything for this target table (so reads can be skipped when not). */
+    public boolean hasRows(JdbcSession session, String tableName) throws SQLException {
+        PreparedStatement statement = session.prepare(anyRowSql);
+        statement.setMaxRows(1);
+        statement.setString(1, tableName);
+        try (ResultSet rs = statement.executeQuery()) {
+            return rs.next();
+        }
+    }
+
+    /** The applied state of those rows of the table that have one. */
+    public Map<String, AppliedState> read(JdbcSession session, String tableName, List<String> rowKeys) throws SQLException {
+        Map<String, AppliedState> states = new HashMap<>();
+        int from = 0;
+        while (from < rowKeys.size()) {
+            int remaining = rowKeys.size() - from;
+            int bucket = bucketFor(remaining);
+            int take = Math.min(bucket, remaining);
+            PreparedStatement statement = session.prepare(readSql.get(bucket));
+            statement.setString(1, tableName);
+            for (int i = 0; i < bucket; i++) {
+                // Pad a short chunk with its last key: a few bucket sizes keep the statement cache small.
+                statement.setString(i + 2, rowKeys.get(from + Math.min(i, take - 1)));
+            }
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    states.put(rs.getString(1), new AppliedState(rs.getLong(2), rs.getBoolean(3)));
+                }
+            }
+            from += take;
+        }
+        return states;
+    }
+
+    /** Writes the rows' new states, each only when newer than what is stored. */
+    public void write(JdbcSession session, List<StateRow> rows, long nowMs) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        PreparedStatement statement = session.prepare(upsertSql);
+        for (StateRow row : rows) {
+            statement.setString(1, row.tableName());
+            statement.setString(2, row.rowKey());
+            dialect.bind(statement, 3, BOOLEAN, row.deleted());
+            statement.setLong(4, nowMs);
+            statement.setLong(5, row.version());
+            statement.addBatch();
+        }
+        statement.executeBatch();
+    }
+
+    /** Deletes the tombstones of these tables older than the cut-off; returns how many. */
+    public int purgeTombstones(JdbcSession session, Collection<String> tableNames, long olderThanMs) throws SQLException {
+        PreparedStatement statement = session.prepare(purgeSql);
+        int purged = 0;
+        for (String tableName : tableNames) {
+            statement.setString(1, tableName);
+            dialect.bind(statement, 2, BOOLEAN, Boolean.TRUE);
+            statement.setLong(3, olderThanMs);
+            purged += statement.executeUpdate();
+        }
+        session.commit();
+        return purged;
+    }
+
+    private static int bucketFor(int count) {
+        for (int size : READ_BUCKETS) {
+            if (count <= size) {
+                return size;
+            }
+        }
+        return READ_BUCKETS[READ_BUCKETS.length - 1];
+    }
+
+    /** One row's new state. */
+    public record StateRow(String tableName, String rowKey, long version, boolean deleted) {
+    }
+}

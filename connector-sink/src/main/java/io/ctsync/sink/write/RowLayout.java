@@ -1,0 +1,140 @@
+package io.ctsync.sink.write;
+
+import io.ctsync.sink.dialect.Dialect;
+import io.ctsync.sink.error.RecordFailure;
+import io.ctsync.sink.record.ChangeEvent;
+import io.ctsync.sink.schema.FieldType;
+import io.ctsync.sink.schema.Kind;
+import io.ctsync.sink.schema.TableDefinition;
+import io.ctsync.sink.schema.TableId;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.List;
+
+/**
+ * How the events of one key/row schema are written to one table: the key and value columns with their bindings,
+ * where versions are kept, and the upsert and delete statements. Built once per (table, key schema, row schema).
+ */
+public final class RowLayout {
+
+    private static final FieldType VERSION_TYPE = FieldType.of(Kind.INT64);
+
+    private final TableDefinition table;
+    private final String stateName;
+    private final ColumnBinding[] key;
+    private final ColumnBinding[] values;
+    private final String versionColumn;
+    private final boolean stateVersions;
+    private final String upsertSql;
+    private final String deleteSql;
+    private final String ungatedDeleteSql;
+
+    RowLayout(Dialect dialect, TableDefinition table, String stateName, List<ColumnBinding> key, List<ColumnBinding> values,
+              String versionColumn, boolean stateVersions) {
+        this.table = table;
+        this.stateName = stateName;
+        this.key = key.toArray(ColumnBinding[]::new);
+        this.values = values.toArray(ColumnBinding[]::new);
+        this.versionColumn = versionColumn;
+        this.stateVersions = stateVersions;
+        List<String> keyColumns = key.stream().map(ColumnBinding::column).toList();
+        this.upsertSql = dialect.upsert(table.id(), keyColumns, values.stream().map(ColumnBinding::column).toList(), versionColumn);
+        this.deleteSql = dialect.delete(table.id(), keyColumns, versionColumn);
+        this.ungatedDeleteSql = versionColumn == null ? deleteSql : dialect.delete(table.id(), keyColumns, null);
+    }
+
+    public TableId tableId() {
+        return table.id();
+    }
+
+    public TableDefinition definition() {
+        return table;
+    }
+
+    /** The target table's name in the state table. */
+    public String stateName() {
+        return stateName;
+    }
+
+    /** True when applied versions of this table live in the state table rather than in a column. */
+    public boolean stateVersions() {
+        return stateVersions;
+    }
+
+    public boolean versionColumn() {
+        return versionColumn != null;
+    }
+
+    public String sqlFor(ChangeEvent event) {
+        if (!event.isDelete()) {
+            return upsertSql;
+        }
+        return event.version() == null ? ungatedDeleteSql : deleteSql;
+    }
+
+    /** The converted key values of an event; every one must be present. */
+    public Object[] keyValues(ChangeEvent event) {
+        Object[] out = new Object[key.length];
+        Object recordKey = event.record().key();
+        for (int i = 0; i < key.length; i++) {
+            ColumnBinding column = key[i];
+            if (column.source() != ColumnBinding.Source.ROW && recordKey == null) {
+                throw new RecordFailure(event.record(), table.id(), column.column(), "the record has no key; set "
+                        + "primary.key.fields to take the key from the row, or give the records a key", null);
+            }
+            Object value = column.value(recordKey, event.row());
+            if (value == null) {
+                throw new RecordFailure(event.record(), table.id(), column.column(), "the key column has no value "
+                        + (column.source() == ColumnBinding.Source.ROW && event.row() == null
+                        ? "(the event carries no row to take it from)" : "(null)"), null);
+            }
+            out[i] = value;
+        }
+        return out;
+    }
+
+    /** Binds one pending row to the statement of {@link #sqlFor}. */
+    void bind(Dialect dialect, PreparedStatement statement, PendingRow row) throws SQLException {
+        int index = 1;
+        for (int i = 0; i < key.length; i++) {
+            dialect.bind(statement, index++, key[i].type(), row.key()[i]);
+        }
+        ChangeEvent event = row.event();
+        if (!event.isDelete()) {
+            Object recordKey = event.record().key();
+            for (ColumnBinding column : values) {
+                Object value = column.value(recordKey, event.row());
+                if (value == null) {
+                    dialect.bindNull(statement, index++, column.type());
+                } else {
+                    dialect.bind(statement, index++, column.type(), value);
+                }
+            }
+            if (versionColumn != null) {
+                bindVersion(statement, index, event.version());
+            }
+        } else if (versionColumn != null && event.version() != null) {
+            statement.setLong(index, event.version());
+        }
+    }
+
+    private static void bindVersion(PreparedStatement statement, int index, Long version) throws SQLException {
+        if (version == null) {
+            statement.setNull(index, Types.BIGINT);
+        } else {
+            statement.setLong(index, version);
+        }
+    }
+
+    /** The value columns with their converted values of an upsert: for explaining a failure. */
+    List<Object[]> describeValues(ChangeEvent event) {
+        Object recordKey = event.record().key();
+        return java.util.Arrays.stream(values).map(c -> new Object[] {c.column(), c.type(), c.value(recordKey, event.row())})
+                .toList();
+    }
+
+    static FieldType versionType() {
+        return VERSION_TYPE;
+    }
+}

@@ -1,0 +1,98 @@
+package io.ctsync.sink.dialect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ctsync.sink.error.FailureKind;
+import io.ctsync.sink.schema.TableDefinition;
+import io.ctsync.sink.schema.TableId;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The statements and classifications each dialect builds (their behaviour against real databases is in the *IT). */
+class DialectTest {
+
+    private static final TableId T = TableId.of("t");
+
+    @Test
+    void dialectsAreChosenFromTheUrlOrByName() {
+        assertThat(Dialects.choose("", "jdbc:postgresql://h/db")).map(DialectProvider::name).contains("postgresql");
+        assertThat(Dialects.choose("", "jdbc:mysql://h/db")).map(DialectProvider::name).contains("mariadb");
+        assertThat(Dialects.choose("", "jdbc:sqlserver://h;databaseName=x")).map(DialectProvider::name).contains("sqlserver");
+        assertThat(Dialects.choose("", "jdbc:sqlite:/tmp/x.db")).map(DialectProvider::name).contains("sqlite");
+        assertThat(Dialects.choose("sqlite", "jdbc:other:x")).map(DialectProvider::name).contains("sqlite");
+        assertThat(Dialects.choose("", "jdbc:oracle:thin:@h")).isEmpty();
+    }
+
+    @Test
+    void mariaDbGuardsEveryAssignmentAndAssignsTheVersionLast() {
+        String sql = Dialects.create("mariadb", null, Map.of()).upsert(T, List.of("id"), List.of("a", "b"), "v");
+        String gate = "(`v` IS NULL OR VALUES(`v`) IS NULL OR `v` < VALUES(`v`))";
+        assertThat(sql).endsWith("ON DUPLICATE KEY UPDATE `a` = IF(" + gate + ", VALUES(`a`), `a`), `b` = IF(" + gate
+                + ", VALUES(`b`), `b`), `v` = IF(" + gate + ", VALUES(`v`), `v`)");
+    }
+
+    @Test
+    void mariaDbRefusesTablesWithSecondaryUniqueKeys() {
+        Dialect dialect = Dialects.create("mariadb", null, Map.of());
+        assertThat(dialect.upsertProblem(new TableDefinition(T, List.of(), List.of("id"), List.of("uq_email"))))
+                .hasValueSatisfying(reason -> assertThat(reason).contains("uq_email", "ON DUPLICATE KEY UPDATE"));
+        assertThat(dialect.upsertProblem(new TableDefinition(T, List.of(), List.of("id"), List.of()))).isEmpty();
+    }
+
+    @Test
+    void postgresAndSqliteGateTheUpdateInTheConflictClause() {
+        for (String name : List.of("postgresql", "sqlite")) {
+            String sql = Dialects.create(name, null, Map.of()).upsert(T, List.of("id"), List.of("a"), "v");
+            assertThat(sql).isEqualTo("INSERT INTO \"t\" AS t (\"id\", \"a\", \"v\") VALUES (?, ?, ?) ON CONFLICT (\"id\") "
+                    + "DO UPDATE SET \"a\" = EXCLUDED.\"a\", \"v\" = EXCLUDED.\"v\" WHERE t.\"v\" IS NULL OR EXCLUDED.\"v\" "
+                    + "IS NULL OR t.\"v\" < EXCLUDED.\"v\"");
+        }
+    }
+
+    @Test
+    void sqlServerMergesUnderUpdateAndRangeLocks() {
+        String sql = Dialects.create("sqlserver", null, Map.of()).upsert(T, List.of("id"), List.of("a"), "v");
+        assertThat(sql).startsWith("MERGE INTO [t] WITH (UPDLOCK, HOLDLOCK) AS tgt USING (VALUES (?, ?, ?)) AS src ([id], [a], [v])")
+                .contains("WHEN MATCHED AND (tgt.[v] IS NULL OR src.[v] IS NULL OR tgt.[v] < src.[v]) THEN UPDATE SET "
+                        + "tgt.[a] = src.[a], tgt.[v] = src.[v]")
+                .endsWith("WHEN NOT MATCHED THEN INSERT ([id], [a], [v]) VALUES (src.[id], src.[a], src.[v]);");
+    }
+
+    @Test
+    void deletesAreGatedByTheVersionColumn() {
+        assertThat(Dialects.create("postgresql", null, Map.of()).delete(T, List.of("id", "k"), "v"))
+                .isEqualTo("DELETE FROM \"t\" WHERE \"id\" = ? AND \"k\" = ? AND (\"v\" IS NULL OR \"v\" < ?)");
+    }
+
+    @Test
+    void failuresAreClassifiedBySqlStateAndVendorCode() {
+        Dialect pg = Dialects.create("postgresql", null, Map.of());
+        assertThat(pg.classify(new SQLException("x", "08006"))).isEqualTo(FailureKind.TRANSIENT);
+        assertThat(pg.classify(new SQLException("x", "40P01"))).isEqualTo(FailureKind.TRANSIENT);
+        assertThat(pg.classify(new SQLException("x", "57P01"))).isEqualTo(FailureKind.TRANSIENT);
+        assertThat(pg.classify(new SQLException("x", "22001"))).isEqualTo(FailureKind.RECORD);
+        assertThat(pg.classify(new SQLException("x", "23502"))).isEqualTo(FailureKind.RECORD);
+        assertThat(pg.classify(new SQLException("x", "42P01"))).isEqualTo(FailureKind.STRUCTURAL);
+        assertThat(pg.classify(new SQLException("x", "42501"))).isEqualTo(FailureKind.STRUCTURAL);
+
+        Dialect maria = Dialects.create("mariadb", null, Map.of());
+        assertThat(maria.classify(new SQLException("Lock wait timeout", "HY000", 1205))).isEqualTo(FailureKind.TRANSIENT);
+        assertThat(maria.classify(new SQLException("Deadlock", "40001", 1213))).isEqualTo(FailureKind.TRANSIENT);
+        assertThat(maria.classify(new SQLException("Data too long", "22001", 1406))).isEqualTo(FailureKind.RECORD);
+        assertThat(maria.classify(new SQLException("Table doesn't exist", "42S02", 1146))).isEqualTo(FailureKind.STRUCTURAL);
+        assertThat(maria.failedColumn(new SQLException("Column 'name' cannot be null"))).contains("name");
+
+        Dialect sqlite = Dialects.create("sqlite", null, Map.of());
+        assertThat(sqlite.classify(new SQLException("busy", null, 5))).isEqualTo(FailureKind.TRANSIENT);
+        assertThat(sqlite.classify(new SQLException("not null", null, 1299))).isEqualTo(FailureKind.RECORD);
+        assertThat(sqlite.failedColumn(new SQLException("NOT NULL constraint failed: t.name)"))).contains("name");
+
+        Dialect mssql = Dialects.create("sqlserver", null, Map.of());
+        assertThat(mssql.classify(new SQLException("deadlock victim", "40001", 1205))).isEqualTo(FailureKind.TRANSIENT);
+        assertThat(mssql.classify(new SQLException("Azure failover", "S0001", 40613))).isEqualTo(FailureKind.TRANSIENT);
+        assertThat(mssql.classify(new SQLException("truncated", "22001", 2628))).isEqualTo(FailureKind.RECORD);
+        assertThat(mssql.classify(new SQLException("Invalid object name", "S0002", 208))).isEqualTo(FailureKind.STRUCTURAL);
+    }
+}
