@@ -1,0 +1,59 @@
+package io.ctsync.bench;
+
+import java.sql.Connection;
+import java.time.Duration;
+import org.apache.kafka.connect.runtime.rest.entities.ConnectorStateInfo;
+import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
+
+/** Runs one sink connector over the pre-filled topic until the sentinel row is in its table, then removes it. */
+final class ConnectorRun {
+
+    private static final long PROBE_INTERVAL_MS = 20;
+
+    private ConnectorRun() {
+    }
+
+    static RunResult run(BenchCluster cluster, BenchDatabase db, Contender contender, Workload workload, long records,
+                         String format, Duration timeout) throws Exception {
+        EmbeddedConnectCluster connect = cluster.connect();
+        String name = contender.table();
+        try (Connection probe = db.open(db.jdbcUrl()); HeapSampler heap = HeapSampler.start()) {
+            long start = System.nanoTime();
+            connect.configureConnector(name, contender.config());
+            long firstRow = 0;
+            long deadline = start + timeout.toNanos();
+            for (int probes = 1; !db.hasRow(probe, contender.table(), workload.sentinelId()); probes++) {
+                if (firstRow == 0 && db.hasAnyRow(probe, contender.table())) {
+                    firstRow = System.nanoTime();
+                }
+                if (probes % 50 == 0) {
+                    failIfTaskFailed(connect, name, contender);
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(contender.name() + " did not apply all records within " + timeout);
+                }
+                Thread.sleep(PROBE_INTERVAL_MS);
+            }
+            long end = System.nanoTime();
+            if (firstRow == 0) {
+                firstRow = start;
+            }
+            connect.deleteConnector(name);
+            TableDigest digest = TableDigest.of(probe, contender.table());
+            return new RunResult(contender.name(), db.kind(), format, records, end - start, end - firstRow,
+                    heap.baselineBytes(), heap.peakBytes(), digest);
+        }
+    }
+
+    private static void failIfTaskFailed(EmbeddedConnectCluster connect, String name, Contender contender) {
+        ConnectorStateInfo status;
+        try {
+            status = connect.connectorStatus(name);
+        } catch (RuntimeException notYetThere) {
+            return;
+        }
+        status.tasks().stream().filter(t -> "FAILED".equals(t.state())).findFirst().ifPresent(t -> {
+            throw new IllegalStateException(contender.name() + " task failed:\n" + t.trace());
+        });
+    }
+}

@@ -1,0 +1,61 @@
+package io.ctsync.bench;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** A sink connector configuration that competes in the benchmark, writing into its own fresh table. */
+record Contender(String name, String table, Map<String, String> config) {
+
+    static final String CTSYNC_CLASS = "io.ctsync.sink.JdbcSinkConnector";
+    static final String DEBEZIUM_CLASS = "io.debezium.connector.jdbc.JdbcSinkConnector";
+
+    /** ctsync's sink as an operator would first configure it: everything else at its defaults. */
+    static Contender ctsyncDefaults(BenchDatabase db, String topic, Serialization format) {
+        Map<String, String> config = common(CTSYNC_CLASS, topic, format);
+        config.put("connection.url", db.jdbcUrl());
+        config.put("connection.user", db.kind().user);
+        config.put("connection.password", db.kind().password);
+        String table = "orders_ctsync_default_" + format.label();
+        config.put("table.name.format", table);
+        config.put("schema.evolution", "basic");
+        return new Contender("ctsync (defaults)", table, config);
+    }
+
+    /** ctsync's sink with the batch size raised, Kafka fetching as many records per poll. */
+    static Contender ctsyncTuned(BenchDatabase db, String topic, Serialization format, int batchSize) {
+        Contender defaults = ctsyncDefaults(db, topic, format);
+        Map<String, String> config = new HashMap<>(defaults.config());
+        String table = "orders_ctsync_tuned_" + format.label();
+        config.put("table.name.format", table);
+        config.put("batch.size", String.valueOf(batchSize));
+        config.put("consumer.override.max.poll.records", String.valueOf(batchSize));
+        return new Contender("ctsync (batch " + batchSize + ")", table, config);
+    }
+
+    /** Debezium's JDBC sink in upsert mode with deletes and its reduction buffer, at the same batch size. */
+    static Contender debezium(BenchDatabase db, String topic, Serialization format, int batchSize) {
+        Map<String, String> config = common(DEBEZIUM_CLASS, topic, format);
+        config.put("connection.url", db.jdbcUrl());
+        config.put("connection.username", db.kind().user);
+        config.put("connection.password", db.kind().password);
+        config.put("insert.mode", "upsert");
+        config.put("delete.enabled", "true");
+        config.put("primary.key.mode", "record_key");
+        config.put("schema.evolution", "basic");
+        config.put("use.reduction.buffer", "true");
+        config.put("batch.size", String.valueOf(batchSize));
+        config.put("consumer.override.max.poll.records", String.valueOf(batchSize));
+        String table = "orders_debezium_" + format.label();
+        config.put("collection.name.format", table);
+        return new Contender("Debezium JDBC sink (batch " + batchSize + ")", table, config);
+    }
+
+    private static Map<String, String> common(String connectorClass, String topic, Serialization format) {
+        Map<String, String> config = new HashMap<>();
+        config.put("connector.class", connectorClass);
+        config.put("tasks.max", "1");
+        config.put("topics", topic);
+        config.putAll(format.converterConfig());
+        return config;
+    }
+}

@@ -1,0 +1,58 @@
+package io.ctsync.bench;
+
+import io.apicurio.registry.utils.converter.AvroConverter;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.connect.json.JsonConverter;
+import org.apache.kafka.connect.storage.Converter;
+
+/** A topic format made concrete: the converter settings the sinks get, and converters to fill the topic with. */
+final class Serialization {
+
+    private final Format format;
+    private final String converterClass;
+    private final Map<String, String> settings;
+
+    private Serialization(Format format, String converterClass, Map<String, String> settings) {
+        this.format = format;
+        this.converterClass = converterClass;
+        this.settings = settings;
+    }
+
+    static Serialization json() {
+        return new Serialization(Format.JSON, JsonConverter.class.getName(), Map.of("schemas.enable", "true"));
+    }
+
+    /** Avro with schemas registered in the Apicurio registry at {@code registryUrl} (its v2 API). */
+    static Serialization avro(String registryUrl) {
+        return new Serialization(Format.AVRO, AvroConverter.class.getName(), Map.of(
+                "apicurio.registry.url", registryUrl + "/apis/registry/v2",
+                "apicurio.registry.auto-register", "true",
+                "apicurio.registry.find-latest", "true",
+                "apicurio.registry.as-confluent", "true"));
+    }
+
+    Format format() {
+        return format;
+    }
+
+    String label() {
+        return format.name().toLowerCase();
+    }
+
+    /** key.converter / value.converter settings for a connector reading the topic. */
+    Map<String, String> converterConfig() {
+        Map<String, String> config = new HashMap<>();
+        for (String side : new String[] {"key", "value"}) {
+            config.put(side + ".converter", converterClass);
+            settings.forEach((name, value) -> config.put(side + ".converter." + name, value));
+        }
+        return config;
+    }
+
+    Converter newConverter(boolean isKey) {
+        Converter converter = format == Format.JSON ? new JsonConverter() : new AvroConverter<>();
+        converter.configure(settings, isKey);
+        return converter;
+    }
+}

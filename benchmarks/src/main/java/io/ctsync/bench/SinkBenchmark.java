@@ -1,0 +1,90 @@
+package io.ctsync.bench;
+
+import io.ctsync.contract.event.Operation;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Sink throughput, side by side on one machine in one run: the ctsync sink (defaults and tuned batch size),
+ * Debezium's JDBC sink in the same worker, and the raw-JDBC limit, each into a fresh table, from the same
+ * pre-filled topic; then checks that every table holds exactly the workload's final state.
+ */
+public final class SinkBenchmark {
+
+    private SinkBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        BenchmarkOptions options = BenchmarkOptions.parse(args);
+        Outcome outcome = run(options);
+        System.out.println(Report.markdown(options, outcome));
+        List<String> mismatches = outcome.mismatches();
+        if (!mismatches.isEmpty()) {
+            System.err.println("Tables differ from the expected final state:\n  " + String.join("\n  ", mismatches));
+            System.exit(1);
+        }
+    }
+
+    /** The results, and the final state every table had to reach. */
+    record Outcome(List<RunResult> results, TableDigest expected) {
+
+        /** One line per table that does not hold exactly the expected final state. */
+        List<String> mismatches() {
+            return results.stream().filter(r -> !r.digest().equals(expected))
+                    .map(r -> r.contender() + " on " + r.target() + " (" + r.format() + "): " + r.digest()
+                            + ", expected " + expected)
+                    .toList();
+        }
+    }
+
+    static Outcome run(BenchmarkOptions options) throws Exception {
+        Workload workload = Workload.generate(options.events(), options.seed());
+        System.out.printf("Workload: %d events (%d inserts, %d updates, %d deletes), seed %d%n", options.events(),
+                workload.count(Operation.CREATE), workload.count(Operation.UPDATE), workload.count(Operation.DELETE),
+                options.seed());
+        TableDigest expected = TableDigest.expected(workload.finalState());
+        List<RunResult> results = new ArrayList<>();
+        try (BenchCluster cluster = BenchCluster.start();
+             ApicurioRegistry registry = options.formats().contains(Format.AVRO) ? ApicurioRegistry.start() : null) {
+            List<LoadedTopic> topics = new ArrayList<>();
+            for (Format choice : options.formats()) {
+                Serialization format = choice == Format.JSON ? Serialization.json() : Serialization.avro(registry.url());
+                String topic = "bench-" + format.label();
+                cluster.createTopic(topic, 1);
+                long records = TopicLoader.load(cluster.bootstrapServers(), topic, workload, format.newConverter(true),
+                        format.newConverter(false));
+                topics.add(new LoadedTopic(topic, format, records));
+            }
+            for (TargetKind target : options.targets()) {
+                results.addAll(runTarget(cluster, target, topics, workload, options));
+            }
+        }
+        return new Outcome(results, expected);
+    }
+
+    /** A topic filled with the workload in one format. */
+    private record LoadedTopic(String name, Serialization format, long records) {
+    }
+
+    private static List<RunResult> runTarget(BenchCluster cluster, TargetKind target, List<LoadedTopic> topics,
+                                             Workload workload, BenchmarkOptions options) throws Exception {
+        List<RunResult> results = new ArrayList<>();
+        try (BenchDatabase db = BenchDatabase.create(target)) {
+            if (options.contenders().contains(ContenderKind.RAW)) {
+                results.add(RawRun.run(db, workload, options.batchSize()));
+            }
+            for (LoadedTopic topic : topics) {
+                for (ContenderKind kind : options.contenders()) {
+                    if (kind == ContenderKind.RAW) {
+                        continue;
+                    }
+                    Contender contender = kind.contender(db, topic.name(), topic.format(), options.batchSize());
+                    System.out.printf("Running %s into %s (%s)...%n", contender.name(), target, topic.format().label());
+                    results.add(ConnectorRun.run(cluster, db, contender, workload, topic.records(),
+                            topic.format().label(), options.timeout()));
+                }
+            }
+        }
+        return results;
+    }
+}

@@ -1,0 +1,46 @@
+package io.ctsync.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ctsync.testkit.RequiredService;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The sink benchmark end to end at smoke size, so CI proves it still runs and that every contender leaves its
+ * table exactly at the workload's final state. Its numbers mean nothing at this size; run the real thing with
+ * benchmarks/run-sink-benchmark.sh.
+ */
+class SinkBenchmarkSmokeIT {
+
+    @BeforeAll
+    static void databasesAreThere() {
+        for (TargetKind kind : TargetKind.values()) {
+            try (Connection ignored = DriverManager.getConnection(kind.serverUrl + kind.adminDatabase, kind.user, kind.password)) {
+                // reachable
+            } catch (SQLException e) {
+                throw RequiredService.unavailable(kind + " at " + kind.serverUrl, "Start it (.ci/run does).", e);
+            }
+        }
+    }
+
+    @Test
+    void everyContenderReachesTheExpectedFinalStateOnBothDatabases() throws Exception {
+        BenchmarkOptions options = BenchmarkOptions.parse("--events", "3000", "--batch-size", "500", "--formats", "json");
+
+        SinkBenchmark.Outcome outcome = SinkBenchmark.run(options);
+        System.out.println(Report.markdown(options, outcome));
+
+        assertThat(outcome.mismatches()).isEmpty();
+        assertThat(outcome.results()).hasSize(TargetKind.values().length * ContenderKind.values().length);
+        assertThat(outcome.results()).allSatisfy(r -> {
+            assertThat(r.digest().rows()).isEqualTo(outcome.expected().rows());
+            assertThat(r.eventsPerSecond()).isPositive();
+        });
+        assertThat(outcome.results()).extracting(RunResult::target).containsAll(List.of(TargetKind.values()));
+    }
+}
