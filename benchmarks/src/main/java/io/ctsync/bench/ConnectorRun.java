@@ -16,7 +16,8 @@ final class ConnectorRun {
     static RunResult run(BenchCluster cluster, BenchDatabase db, Contender contender, Workload workload, long records,
                          String format, Duration timeout) throws Exception {
         EmbeddedConnectCluster connect = cluster.connect();
-        String name = contender.table();
+        // Each run gets its own consumer group: a name reused across targets would resume the previous run's group.
+        String name = contender.table() + "_" + db.kind().name().toLowerCase();
         try (Connection probe = db.open(db.jdbcUrl()); HeapSampler heap = HeapSampler.start()) {
             long start = System.nanoTime();
             connect.configureConnector(name, contender.config());

@@ -20,8 +20,8 @@ class SinkBenchmarkSmokeIT {
     @BeforeAll
     static void databasesAreThere() {
         for (TargetKind kind : TargetKind.values()) {
-            try (Connection ignored = DriverManager.getConnection(kind.serverUrl + kind.adminDatabase, kind.user, kind.password)) {
-                // reachable
+            try (Connection connection = DriverManager.getConnection(kind.serverUrl + kind.adminDatabase, kind.user, kind.password)) {
+                assertThat(connection.isValid(5)).as(kind + " answers").isTrue();
             } catch (SQLException e) {
                 throw RequiredService.unavailable(kind + " at " + kind.serverUrl, "Start it (.ci/run does).", e);
             }
