@@ -32,6 +32,16 @@ record Contender(String name, String table, Map<String, String> config) {
         return new Contender("ctsync (batch " + batchSize + ")", table, config);
     }
 
+    /** The tuned run without the version gate (sync.version.mode=off): what de-duplication costs. */
+    static Contender ctsyncUngated(BenchDatabase db, String topic, Serialization format, int batchSize) {
+        Contender tuned = ctsyncTuned(db, topic, format, batchSize);
+        Map<String, String> config = new HashMap<>(tuned.config());
+        String table = "orders_ctsync_ungated_" + format.label();
+        config.put("table.name.format", table);
+        config.put("sync.version.mode", "off");
+        return new Contender("ctsync (batch " + batchSize + ", version gate off)", table, config);
+    }
+
     /** Debezium's JDBC sink in upsert mode with deletes and its reduction buffer, at the same batch size. */
     static Contender debezium(BenchDatabase db, String topic, Serialization format, int batchSize) {
         Map<String, String> config = common(DEBEZIUM_CLASS, topic, format);
