@@ -12,19 +12,22 @@ import org.apache.kafka.common.TopicPartition;
 
 /**
  * The task's parked records in memory, in the order they were parked (parents are usually parked before their
- * children), with each one's retry schedule: due again after 250 ms, then twice as long after each failed retry, at
- * most every 30 s, and once more when {@code fk.retry.max.ms} has passed, before it is given up. Also knows which rows
- * have a parked record, so later events of such a row wait behind it instead of overtaking it. Changed only after the
- * batch that parked or released a record has committed.
+ * children), with their retry schedule: every batch of new records retries them all after its own rows (the parent
+ * may be among them), at most once a second; while no records come, each is due again after 250 ms, then twice as
+ * long after each failed retry, at most every 5 s, and once more when {@code fk.retry.max.ms} has passed, before it is
+ * given up. Also knows which rows have a parked record, so later events of such a row wait behind it instead of
+ * overtaking it. Changed only after the batch that parked or released a record has committed.
  */
 public final class ParkingLot {
 
     private static final long FIRST_RETRY_MS = 250L;
-    private static final long MAX_RETRY_INTERVAL_MS = 30_000L;
+    private static final long MAX_RETRY_INTERVAL_MS = 5_000L;
+    private static final long MIN_FULL_RETRY_INTERVAL_MS = 1_000L;
 
     private final long retryMaxMs;
     private final Map<Coordinates, Entry> parked = new LinkedHashMap<>();
     private final Map<RowRef, Integer> held = new HashMap<>();
+    private long lastFullRetryMs;
 
     public ParkingLot(long retryMaxMs) {
         this.retryMaxMs = retryMaxMs;
@@ -48,11 +51,24 @@ public final class ParkingLot {
         return !held.isEmpty() && held.containsKey(row);
     }
 
-    /** The records due for a retry at {@code now}, in park order. */
-    public List<ParkedRecord> due(long now) {
+    /**
+     * The records due for a retry at {@code now}, in park order: all of them when a batch brings new records (at most
+     * once a second), else those whose time has come. The records of one row are due together.
+     */
+    public List<ParkedRecord> due(long now, boolean newRecords) {
+        boolean all = newRecords && now - lastFullRetryMs >= MIN_FULL_RETRY_INTERVAL_MS;
+        if (all) {
+            lastFullRetryMs = now;
+        }
+        java.util.Set<RowRef> dueRows = new java.util.HashSet<>();
+        for (Entry entry : parked.values()) {
+            if (all || now >= entry.nextRetryMs || expired(entry.record, now)) {
+                dueRows.add(entry.record.row());
+            }
+        }
         List<ParkedRecord> out = new ArrayList<>();
         for (Entry entry : parked.values()) {
-            if (now >= entry.nextRetryMs || expired(entry.record, now)) {
+            if (dueRows.contains(entry.record.row())) {
                 out.add(entry.record);
             }
         }

@@ -117,6 +117,20 @@ public final class SinkCounters {
         return conflicts.values().stream().mapToLong(LongAdder::sum).sum();
     }
 
+    /** Adds what one batch counted, once it committed. */
+    public void add(SinkCounters batch) {
+        upserts += batch.upserts;
+        deletes += batch.deletes;
+        duplicates += batch.duplicates;
+        unconfirmed += batch.unconfirmed;
+        redeliveries += batch.redeliveries;
+        skipped += batch.skipped;
+        deadLetters += batch.deadLetters;
+        parked += batch.parked;
+        isolatedBatches += batch.isolatedBatches;
+        batch.conflicts.forEach((key, count) -> conflicts.computeIfAbsent(key, k -> new LongAdder()).add(count.sum()));
+    }
+
     public long total() {
         return upserts + deletes + duplicates + redeliveries + skipped + deadLetters + conflictTotal();
     }

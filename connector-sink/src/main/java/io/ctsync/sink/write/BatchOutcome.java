@@ -3,6 +3,7 @@ package io.ctsync.sink.write;
 import io.ctsync.sink.conflict.ConflictNotice;
 import io.ctsync.sink.error.DeadLetter;
 import io.ctsync.sink.park.ParkedRecord;
+import io.ctsync.sink.state.SinkCounters;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,6 +16,8 @@ import org.apache.kafka.common.TopicPartition;
  */
 public final class BatchOutcome {
 
+    /** Rows applied and held back, counted as the batch went; the task's counters take them after the commit. */
+    final SinkCounters counts = new SinkCounters();
     final Map<TopicPartition, Long> next = new HashMap<>();
     final List<DeadLetter> deadLetters = new ArrayList<>();
     final List<ConflictNotice> conflicts = new ArrayList<>();
@@ -23,6 +26,10 @@ public final class BatchOutcome {
     final List<ParkedRecord> stillParked = new ArrayList<>();
     int redelivered;
     int skipped;
+
+    public SinkCounters counts() {
+        return counts;
+    }
 
     /** The next offset per partition, stored with the batch. */
     public Map<TopicPartition, Long> next() {

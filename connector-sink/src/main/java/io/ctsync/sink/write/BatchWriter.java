@@ -48,7 +48,7 @@ public final class BatchWriter {
     /** Everything a batch works with. */
     public record Parts(JdbcSession session, BatchInput input, VersionGate gate, StateStore state, OffsetStore offsets,
                         ParkedStore parkedStore, ParkingLot parking, ConflictDetector conflicts, ConflictTopic conflictTopic,
-                        DeadLetterQueue deadLetters, FailureClassifier classifier, SinkCounters counters) {
+                        DeadLetterQueue deadLetters, FailureClassifier classifier) {
     }
 
     private final Parts p;
@@ -56,8 +56,6 @@ public final class BatchWriter {
     private final boolean reduce;
     private final long fkRetryMaxMs;
     private final boolean fkDefer;
-    private final StatementRunner runner;
-    private final IsolatedPass isolated;
 
     public BatchWriter(Parts parts, boolean reduce, FailureOptions.Settings failures) {
         this.p = parts;
@@ -65,8 +63,6 @@ public final class BatchWriter {
         this.reduce = reduce;
         this.fkRetryMaxMs = failures.fkRetryMaxMs();
         this.fkDefer = failures.fkDefer() && parts.session().dialect().deferForeignKeys().isPresent();
-        this.runner = new StatementRunner(session, parts.counters());
-        this.isolated = new IsolatedPass(runner, parts.classifier());
     }
 
     /**
@@ -79,12 +75,14 @@ public final class BatchWriter {
                               boolean isolate) throws SQLException, InterruptedException {
         long now = System.currentTimeMillis();
         BatchOutcome outcome = new BatchOutcome();
+        StatementRunner runner = new StatementRunner(session, outcome.counts);
+        IsolatedPass isolated = new IsolatedPass(runner, p.classifier());
         List<PendingRow> rows = p.input().prepare(session, records, committed, retries, p.deadLetters().tolerates(), outcome);
         boolean defer = fkDefer && !isolate;
         if (defer) {
             execute(session.dialect().deferForeignKeys().orElseThrow());
         }
-        Decided decided = decide(rows, now);
+        Decided decided = decide(rows, now, outcome.counts);
         Written written = new Written();
         if (isolate) {
             IsolatedPass.Result result = isolated.run(bySeq(decided.first), new HashSet<>());
@@ -93,7 +91,7 @@ public final class BatchWriter {
             result.blocked().clear();
             written.add(result);
         } else {
-            executeFast(decided.first, written);
+            executeFast(runner, decided.first, written);
         }
         if (!decided.last.isEmpty()) {
             if (defer) {
@@ -146,7 +144,7 @@ public final class BatchWriter {
         }
     }
 
-    private Decided decide(List<PendingRow> rows, long now) throws SQLException {
+    private Decided decide(List<PendingRow> rows, long now, SinkCounters counts) throws SQLException {
         Map<TableId, List<PendingRow>> byTable = new LinkedHashMap<>();
         for (PendingRow row : rows) {
             byTable.computeIfAbsent(row.layout().tableId(), t -> new ArrayList<>()).add(row);
@@ -157,7 +155,7 @@ public final class BatchWriter {
         for (Map.Entry<TableId, List<PendingRow>> table : byTable.entrySet()) {
             boolean detect = p.conflicts().detects(table.getKey());
             Map<String, AppliedState> stored = p.gate().read(session, table.getValue(), detect);
-            List<PendingRow> kept = p.gate().filter(table.getValue(), stored, p.counters());
+            List<PendingRow> kept = p.gate().filter(table.getValue(), stored, counts);
             if (detect) {
                 ConflictDetector.Decisions decisions = p.conflicts().decide(session, kept, stored, now);
                 kept = decisions.write();
@@ -172,7 +170,7 @@ public final class BatchWriter {
         return decided;
     }
 
-    private void executeFast(List<PendingRow> rows, Written written) throws SQLException {
+    private void executeFast(StatementRunner runner, List<PendingRow> rows, Written written) throws SQLException {
         Map<TableId, List<PendingRow>> byTable = new LinkedHashMap<>();
         for (PendingRow row : rows) {
             byTable.computeIfAbsent(row.layout().tableId(), t -> new ArrayList<>()).add(row);

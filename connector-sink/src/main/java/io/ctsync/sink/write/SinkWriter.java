@@ -98,7 +98,7 @@ public final class SinkWriter implements AutoCloseable {
                 config.versionField());
         this.batches = new BatchWriter(new BatchWriter.Parts(session, new BatchInput(interpreter, layouts), gate, state,
                 offsets, parkedStore, parking, new ConflictDetector(new ConflictRules(conflicts), dialect), conflictTopic,
-                deadLetters, classifier, counters), config.useReduction(), failures);
+                deadLetters, classifier), config.useReduction(), failures);
         this.summary = new FlushSummary(counters, parking);
         this.seek = seek;
         this.tombstoneRetentionMs = config.tombstoneRetentionMs();
@@ -162,7 +162,7 @@ public final class SinkWriter implements AutoCloseable {
         }
         try {
             Collection<SinkRecord> ready = withoutUnloadedPartitions(records);
-            List<ParkedRecord> retries = parking.due(System.currentTimeMillis());
+            List<ParkedRecord> retries = parking.due(System.currentTimeMillis(), !records.isEmpty());
             BatchOutcome outcome;
             try {
                 outcome = batches.write(ready, committed, retries, false);
@@ -239,6 +239,7 @@ public final class SinkWriter implements AutoCloseable {
     private void committedBatch(BatchOutcome outcome) {
         committed.putAll(outcome.next());
         long now = System.currentTimeMillis();
+        counters.add(outcome.counts());
         counters.redeliveries(outcome.redelivered());
         counters.skipped(outcome.skipped());
         deadLetters.committed(outcome.deadLetters());
