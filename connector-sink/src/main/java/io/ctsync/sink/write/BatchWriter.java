@@ -110,11 +110,11 @@ public final class BatchWriter {
         if (!outcome.next.isEmpty()) {
             p.offsets().write(session, outcome.next, committed, now);
         }
-        decided.notices.forEach((row, notice) -> {
+        for (PendingRow row : bySeq(new ArrayList<>(decided.notices.keySet()))) {
             if (!written.blocked.containsKey(row) && !written.refused.containsKey(row)) {
-                outcome.conflicts.add(notice);
+                outcome.conflicts.add(decided.notices.get(row));
             }
-        });
+        }
         p.deadLetters().deliver(outcome.deadLetters);
         if (p.conflictTopic() != null) {
             p.conflictTopic().publish(outcome.conflicts);
