@@ -57,6 +57,48 @@ class SinkConnectorConfigTest {
         assertThat(errors(Map.of("dialect.name", "oracle"), "dialect.name")).anySatisfy(e -> assertThat(e).contains("known:"));
     }
 
+    @Test
+    void conflictRulesNeedWhatTheyUse() {
+        assertThat(errors(Map.of("conflict.policy", "newer-wins"), "conflict.newer.column"))
+                .anySatisfy(e -> assertThat(e).contains("name the column"));
+        assertThat(errors(Map.of("conflict.policy", "merge-changed-columns", "conflict.merge.fallback", "newer-wins"),
+                "conflict.newer.column")).isNotEmpty();
+        assertThat(errors(Map.of("conflict.policy.orders", "manual"), "conflict.topic"))
+                .anySatisfy(e -> assertThat(e).contains("manual is used"));
+        assertThat(errors(Map.of("conflict.delete.missing", "manual"), "conflict.topic")).isNotEmpty();
+        assertThat(errors(Map.of("conflict.topic", "conflicts"), "conflict.kafka.bootstrap.servers"))
+                .anySatisfy(e -> assertThat(e).contains("needs its Kafka cluster"));
+        assertThat(errors(Map.of("conflict.policy", "manual", "conflict.topic", "conflicts",
+                "conflict.kafka.bootstrap.servers", "kafka:9092"), "conflict.topic")).isEmpty();
+        assertThat(errors(Map.of("conflict.merge.fallback", "merge-changed-columns"), "conflict.merge.fallback")).isNotEmpty();
+    }
+
+    @Test
+    void aPerTablePolicyIsValidatedOnItsOwnKey() {
+        assertThat(errors(Map.of("conflict.policy.orders", "latest-wins"), "conflict.policy.orders"))
+                .anySatisfy(e -> assertThat(e).contains("source-wins, target-wins, newer-wins, merge-changed-columns, manual"));
+        assertThat(errors(Map.of("conflict.policy.orders", "target-wins"), "conflict.policy.orders")).isEmpty();
+        assertThat(errors(Map.of("conflict.policy.", "target-wins"), "conflict.policy.")).isNotEmpty();
+    }
+
+    @Test
+    void foreignKeysCanBeDeferredOnlyWhereTheDatabaseCan() {
+        assertThat(errors(Map.of("fk.defer", "true"), "fk.defer")).isEmpty();
+        assertThat(errors(Map.of("connection.url", "jdbc:sqlite:/tmp/x.db", "fk.defer", "true"), "fk.defer")).isEmpty();
+        for (String url : List.of("jdbc:mariadb://db/x", "jdbc:sqlserver://db;databaseName=x")) {
+            assertThat(errors(Map.of("connection.url", url, "fk.defer", "true"), "fk.defer"))
+                    .anySatisfy(e -> assertThat(e).contains("cannot defer foreign key checks", "parked"));
+        }
+    }
+
+    @Test
+    void theDeadLetterBudgetNeedsToleranceAndTheParkedTableItsOwnName() {
+        assertThat(errors(Map.of("errors.max.dead.letters", "5"), "errors.max.dead.letters"))
+                .anySatisfy(e -> assertThat(e).contains("errors.tolerance=none"));
+        assertThat(errors(Map.of("errors.max.dead.letters", "5", "errors.tolerance", "all"), "errors.max.dead.letters")).isEmpty();
+        assertThat(errors(Map.of("fk.parked.table", "ctsync_sink_offsets"), "fk.parked.table")).isNotEmpty();
+    }
+
     private static List<String> errors(Map<String, String> overrides, String option) {
         Map<String, String> config = new HashMap<>(Map.of("connector.class", JdbcSinkConnector.class.getName(), "topics", "t",
                 "connection.url", "jdbc:postgresql://db/x"));
