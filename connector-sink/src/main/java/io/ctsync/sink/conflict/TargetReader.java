@@ -19,6 +19,8 @@ import java.util.Map;
  * Reads the current target rows of a batch's keys: one keyed query per table (in chunks of up to 256 keys), locking
  * the rows until the batch commits so nobody changes them between the read and the write. Each returned row says
  * which asked key it is by a {@code CASE} over the keys, so the database's own comparison matches keys of any type.
+ * The rows are found with {@code key IN (…)} (row values for composite keys where the database has them): a long
+ * chain of {@code OR}s makes PostgreSQL's cached generic plan scan the whole table.
  */
 final class TargetReader {
 
@@ -67,21 +69,34 @@ final class TargetReader {
 
     private String sql(RowLayout layout, List<String> columns, int keys, boolean lock) {
         StringBuilder select = new StringBuilder("CASE");
-        StringBuilder where = new StringBuilder();
+        String match = keyMatch(layout.keyColumns());
         for (int i = 0; i < keys; i++) {
-            String match = keyMatch(layout);
             select.append(" WHEN ").append(match).append(" THEN ").append(i);
-            where.append(i == 0 ? "" : " OR ").append(match);
         }
+        String where = keyIn(layout.keyColumns(), keys);
         select.append(" END");
         columns.forEach(c -> select.append(", ").append(dialect.quote(c)));
-        return lock ? dialect.lockingSelect(select.toString(), layout.tableId(), where.toString())
+        return lock ? dialect.lockingSelect(select.toString(), layout.tableId(), where)
                 : "SELECT " + select + " FROM " + dialect.qualified(layout.tableId()) + " WHERE " + where;
     }
 
-    private String keyMatch(RowLayout layout) {
+    private String keyIn(List<String> keyColumns, int keys) {
+        if (keyColumns.size() > 1 && !dialect.rowValueIn()) {
+            StringBuilder where = new StringBuilder();
+            for (int i = 0; i < keys; i++) {
+                where.append(i == 0 ? "" : " OR ").append(keyMatch(keyColumns));
+            }
+            return where.toString();
+        }
+        StringBuilder columns = new StringBuilder();
+        keyColumns.forEach(c -> columns.append(columns.length() == 0 ? "" : ", ").append(dialect.quote(c)));
+        String one = keyColumns.size() == 1 ? "?" : "(" + "?, ".repeat(keyColumns.size() - 1) + "?)";
+        return (keyColumns.size() == 1 ? columns : "(" + columns + ")") + " IN (" + (one + ", ").repeat(keys - 1) + one + ")";
+    }
+
+    private String keyMatch(List<String> keyColumns) {
         StringBuilder match = new StringBuilder("(");
-        dialect.appendKeyMatch(match, layout.keyColumns());
+        dialect.appendKeyMatch(match, keyColumns);
         return match.append(')').toString();
     }
 

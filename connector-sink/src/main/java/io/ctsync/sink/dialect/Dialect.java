@@ -124,6 +124,11 @@ public interface Dialect {
         return false;
     }
 
+    /** True when {@code (a, b) IN ((?, ?), …)} works (row values); else composite keys are matched with ORs. */
+    default boolean rowValueIn() {
+        return true;
+    }
+
     /** False where the driver cannot release a savepoint (it then lives until the transaction ends). */
     default boolean releasesSavepoints() {
         return true;

@@ -170,6 +170,11 @@ public final class SqlServerDialect extends AbstractDialect {
         return false;
     }
 
+    @Override
+    public boolean rowValueIn() {
+        return false;
+    }
+
     /** The driver cannot release a savepoint; it lives until the transaction ends. */
     @Override
     public boolean releasesSavepoints() {

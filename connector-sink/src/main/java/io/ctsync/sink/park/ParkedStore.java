@@ -3,6 +3,7 @@ package io.ctsync.sink.park;
 import io.ctsync.sink.dialect.Dialect;
 import io.ctsync.sink.error.FailureKind;
 import io.ctsync.sink.offset.OffsetsFencedException;
+import io.ctsync.sink.offset.PartitionColumns;
 import io.ctsync.sink.schema.ColumnSpec;
 import io.ctsync.sink.schema.FieldType;
 import io.ctsync.sink.schema.Kind;
@@ -48,8 +49,7 @@ public final class ParkedStore {
         this.table = table;
         this.connectorName = connectorName;
         String t = dialect.qualified(table);
-        String match = dialect.quote("connector_name") + " = ? AND " + dialect.quote("topic") + " = ? AND "
-                + dialect.quote("kafka_partition") + " = ?";
+        String match = PartitionColumns.match(dialect);
         List<String> all = new ArrayList<>(KEY);
         all.addAll(STORED);
         this.insertSql = "INSERT INTO " + t + " (" + quotedList(all) + ") VALUES (" + "?, ".repeat(all.size() - 1) + "?)";
@@ -63,10 +63,8 @@ public final class ParkedStore {
     }
 
     public void ensureTable(JdbcSession session) throws SQLException {
-        List<ColumnSpec> columns = List.of(
-                new ColumnSpec("connector_name", FieldType.string(190), false),
-                new ColumnSpec("topic", FieldType.string(249), false),
-                new ColumnSpec("kafka_partition", FieldType.of(Kind.INT32), false),
+        List<ColumnSpec> columns = new ArrayList<>(PartitionColumns.specs());
+        columns.addAll(List.of(
                 new ColumnSpec("kafka_offset", FieldType.of(Kind.INT64), false),
                 new ColumnSpec("routed_topic", FieldType.string(249), false),
                 new ColumnSpec("table_name", FieldType.string(RowKeys.MAX_LENGTH), false),
@@ -76,11 +74,8 @@ public final class ParkedStore {
                 new ColumnSpec("record_timestamp", FieldType.of(Kind.INT64), true),
                 new ColumnSpec("record_key", FieldType.string(FieldType.UNKNOWN), true),
                 new ColumnSpec("record_value", FieldType.string(FieldType.UNKNOWN), true),
-                new ColumnSpec("record_headers", FieldType.string(FieldType.UNKNOWN), true));
-        try (var statement = session.connection().createStatement()) {
-            statement.execute(dialect.createTable(table, columns, KEY));
-        }
-        session.commit();
+                new ColumnSpec("record_headers", FieldType.string(FieldType.UNKNOWN), true)));
+        session.createTable(table, columns, KEY);
     }
 
     /** The parked records of these partitions, oldest first per partition. */
@@ -166,9 +161,7 @@ public final class ParkedStore {
     }
 
     private void bindPartition(PreparedStatement statement, TopicPartition partition, int first) throws SQLException {
-        statement.setString(first, connectorName);
-        statement.setString(first + 1, partition.topic());
-        statement.setInt(first + 2, partition.partition());
+        PartitionColumns.bind(statement, connectorName, partition, first);
     }
 
     private String quotedList(List<String> columns) {

@@ -117,6 +117,13 @@ public final class SinkCounters {
         return conflicts.values().stream().mapToLong(LongAdder::sum).sum();
     }
 
+    /** A copy of the counts now (to tell later what changed since). */
+    public SinkCounters snapshot() {
+        SinkCounters copy = new SinkCounters();
+        copy.add(this);
+        return copy;
+    }
+
     /** Adds what one batch counted, once it committed. */
     public void add(SinkCounters batch) {
         upserts += batch.upserts;

@@ -2,7 +2,6 @@ package io.ctsync.sink.write;
 
 import io.ctsync.sink.park.ParkingLot;
 import io.ctsync.sink.state.SinkCounters;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import org.slf4j.Logger;
@@ -15,16 +14,7 @@ final class FlushSummary {
 
     private final SinkCounters counters;
     private final ParkingLot parking;
-    private long upserts;
-    private long deletes;
-    private long duplicates;
-    private long unconfirmed;
-    private long redeliveries;
-    private long skipped;
-    private long deadLetters;
-    private long parked;
-    private long isolated;
-    private Map<String, Long> conflicts = new HashMap<>();
+    private SinkCounters last = new SinkCounters();
     private long lastMs = System.currentTimeMillis();
 
     FlushSummary(SinkCounters counters, ParkingLot parking) {
@@ -34,42 +24,30 @@ final class FlushSummary {
 
     void log() {
         long now = System.currentTimeMillis();
-        Map<String, Long> conflictsNow = counters.conflicts();
-        Map<String, Long> newConflicts = new TreeMap<>();
-        conflictsNow.forEach((key, count) -> {
-            long added = count - conflicts.getOrDefault(key, 0L);
-            if (added > 0) {
-                newConflicts.put(key, added);
-            }
-        });
-        long applied = counters.upserts() - upserts + counters.deletes() - deletes;
-        long changes = applied + counters.duplicates() - duplicates + counters.redeliveries() - redeliveries
-                + counters.skipped() - skipped + counters.deadLetters() - deadLetters + counters.parked() - parked
-                + newConflicts.size();
-        if (changes == 0) {
-            lastMs = now;
+        SinkCounters was = last;
+        SinkCounters is = counters.snapshot();
+        last = is;
+        double seconds = Math.max(1, now - lastMs) / 1000.0;
+        lastMs = now;
+        if (is.total() + is.parked() + is.isolatedBatches() == was.total() + was.parked() + was.isolatedBatches()) {
             return;
         }
-        double seconds = Math.max(1, now - lastMs) / 1000.0;
+        Map<String, Long> conflicts = new TreeMap<>();
+        is.conflicts().forEach((key, count) -> {
+            long added = count - was.conflicts().getOrDefault(key, 0L);
+            if (added > 0) {
+                conflicts.put(key, added);
+            }
+        });
+        long applied = is.upserts() - was.upserts() + is.deletes() - was.deletes();
         LOG.info("Since the last flush ({} s): {} upserts and {} deletes applied; {} duplicates held back ({} more gated in "
                         + "SQL without a per-row count); {} redelivered and {} no-op records skipped; conflicts {}; {} "
                         + "dead-lettered ({} in total); {} parked for a missing parent ({} waiting); {} batches applied row "
                         + "by row; {} records/s",
-                String.format("%.1f", seconds), counters.upserts() - upserts, counters.deletes() - deletes,
-                counters.duplicates() - duplicates, counters.unconfirmed() - unconfirmed, counters.redeliveries() - redeliveries,
-                counters.skipped() - skipped, newConflicts.isEmpty() ? "none" : newConflicts, counters.deadLetters() - deadLetters,
-                counters.deadLetters(), counters.parked() - parked, parking.size(), counters.isolatedBatches() - isolated,
+                String.format("%.1f", seconds), is.upserts() - was.upserts(), is.deletes() - was.deletes(),
+                is.duplicates() - was.duplicates(), is.unconfirmed() - was.unconfirmed(), is.redeliveries() - was.redeliveries(),
+                is.skipped() - was.skipped(), conflicts.isEmpty() ? "none" : conflicts, is.deadLetters() - was.deadLetters(),
+                is.deadLetters(), is.parked() - was.parked(), parking.size(), is.isolatedBatches() - was.isolatedBatches(),
                 Math.round(applied / seconds));
-        upserts = counters.upserts();
-        deletes = counters.deletes();
-        duplicates = counters.duplicates();
-        unconfirmed = counters.unconfirmed();
-        redeliveries = counters.redeliveries();
-        skipped = counters.skipped();
-        deadLetters = counters.deadLetters();
-        parked = counters.parked();
-        isolated = counters.isolatedBatches();
-        conflicts = conflictsNow;
-        lastMs = now;
     }
 }

@@ -43,7 +43,6 @@ public abstract class AbstractConflictIT extends SinkIT {
     @Test
     void everyRuleMeetsEverySituationAndEveryConflictIsOnTheTopic() throws Exception {
         String topic = "cf.events";
-        CONNECT.cluster().kafka().createTopic("cf.conflicts", 1);
         Map<String, SourceTable> tables = new HashMap<>();
         RULES.keySet().forEach(t -> tables.put(t, new SourceTable(t, ROW)));
         for (SourceTable table : tables.values()) {
@@ -52,12 +51,10 @@ public abstract class AbstractConflictIT extends SinkIT {
             }
         }
         producer.flush();
-        Map<String, String> config = config(topic, "cf_${source.table}");
+        Map<String, String> config = withConflictTopic(config(topic, "cf_${source.table}"), "cf.conflicts");
         RULES.forEach((table, rule) -> config.put("conflict.policy.cf_" + table, rule));
         config.put("conflict.newer.column", "modified_at");
         config.put("conflict.merge.fallback", "target-wins");
-        config.put("conflict.topic", "cf.conflicts");
-        config.put("conflict.kafka.bootstrap.servers", CONNECT.bootstrapServers());
         start("cf-rules", config);
         awaitOffset("cf-rules", topic, 20);
 
@@ -136,15 +133,12 @@ public abstract class AbstractConflictIT extends SinkIT {
     @Test
     void manualMissingRowsGoToTheTopicAndStayMissing() throws Exception {
         String topic = "cf.missing";
-        CONNECT.cluster().kafka().createTopic("cf.missing.conflicts", 1);
         SourceTable items = new SourceTable("items", ROW);
         items.send(producer, topic, items.create(row(items, 1, "a", 1, "2030-01-01T00:00:00Z"), 1));
         producer.flush();
-        Map<String, String> config = config(topic, "cfm_${source.table}");
+        Map<String, String> config = withConflictTopic(config(topic, "cfm_${source.table}"), "cf.missing.conflicts");
         config.put("conflict.update.missing", "manual");
         config.put("conflict.delete.missing", "manual");
-        config.put("conflict.topic", "cf.missing.conflicts");
-        config.put("conflict.kafka.bootstrap.servers", CONNECT.bootstrapServers());
         start("cf-missing", config);
         awaitOffset("cf-missing", topic, 1);
 
@@ -164,6 +158,14 @@ public abstract class AbstractConflictIT extends SinkIT {
                 "delete-missing conflict.delete.missing=manual manual");
         assertThat(conflicts.get(0).get("target").isNull()).isTrue();
         assertThat(conflicts.get(0).at("/source/name").asText()).isEqualTo("b");
+    }
+
+    /** Conflicts to {@code conflictTopic} (created, one partition: in order) on the embedded Kafka. */
+    private static Map<String, String> withConflictTopic(Map<String, String> config, String conflictTopic) {
+        CONNECT.cluster().kafka().createTopic(conflictTopic, 1);
+        config.put("conflict.topic", conflictTopic);
+        config.put("conflict.kafka.bootstrap.servers", CONNECT.bootstrapServers());
+        return config;
     }
 
     private static Struct row(SourceTable table, int id, String name, int qty, String modifiedAt) {
