@@ -115,6 +115,9 @@ public class JdbcSinkTask extends SinkTask {
     }
 
     private RuntimeException onFailure(Exception failure) {
+        if (failure instanceof InterruptedException) {
+            Thread.currentThread().interrupt();
+        }
         FailureKind kind = writer.classifier().classify(failure);
         if (kind == FailureKind.TRANSIENT) {
             if (retries.tryAgain()) {

@@ -1,8 +1,13 @@
 package io.ctsync.sink;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ctsync.contract.config.ConfigDefs;
+import io.ctsync.sink.config.ConflictOptions;
+import io.ctsync.sink.config.ConflictPolicy;
+import io.ctsync.sink.config.SinkConnectorConfig;
+import io.ctsync.sink.schema.TableId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,6 +84,18 @@ class SinkConnectorConfigTest {
                 .anySatisfy(e -> assertThat(e).contains("source-wins, target-wins, newer-wins, merge-changed-columns, manual"));
         assertThat(errors(Map.of("conflict.policy.orders", "target-wins"), "conflict.policy.orders")).isEmpty();
         assertThat(errors(Map.of("conflict.policy.", "target-wins"), "conflict.policy.")).isNotEmpty();
+    }
+
+    @Test
+    void aTablesOwnRuleIsFoundByItsQualifiedOrItsBareName() {
+        Map<String, String> props = new HashMap<>(Map.of("connection.url", "jdbc:postgresql://db/x",
+                "conflict.policy", "newer-wins", "conflict.policy.orders", "target-wins", "conflict.policy.audit.orders", "manual"));
+        ConflictOptions.Settings settings = new SinkConnectorConfig(props).conflicts();
+        assertThat(settings.policyOf(TableId.parse("audit.orders"))).isEqualTo(ConflictPolicy.MANUAL);
+        assertThat(settings.policyOf(TableId.parse("sales.ORDERS"))).isEqualTo(ConflictPolicy.TARGET_WINS);
+        assertThat(settings.policyOf(TableId.parse("customers"))).isEqualTo(ConflictPolicy.NEWER_WINS);
+        props.put("conflict.policy.orders", "latest-wins");
+        assertThatThrownBy(() -> new SinkConnectorConfig(props).conflicts()).hasMessageContaining("conflict.policy.orders");
     }
 
     @Test

@@ -88,8 +88,11 @@ public final class ConflictOptions {
 
         static Settings of(AbstractConfig config) {
             Map<String, ConflictPolicy> tables = new HashMap<>();
-            config.originalsWithPrefix(POLICY_PREFIX).forEach((table, value) ->
-                    tables.put(table.trim().toLowerCase(Locale.ROOT), EnumValidator.parse(ConflictPolicy.class, value.toString())));
+            EnumValidator policies = EnumValidator.of(ConflictPolicy.class);
+            config.originalsWithPrefix(POLICY_PREFIX).forEach((table, value) -> {
+                policies.ensureValid(POLICY_PREFIX + table, value);
+                tables.put(table.trim().toLowerCase(Locale.ROOT), EnumValidator.parse(ConflictPolicy.class, value.toString()));
+            });
             String topic = config.getString(TOPIC).trim();
             return new Settings(EnumValidator.parse(ConflictPolicy.class, config.getString(POLICY)), Map.copyOf(tables),
                     config.getString(NEWER_COLUMN).trim(), EnumValidator.parse(ConflictPolicy.class, config.getString(MERGE_FALLBACK)),
