@@ -5,7 +5,6 @@ import io.ctsync.sink.config.FailureOptions;
 import io.ctsync.sink.config.SinkConnectorConfig;
 import io.ctsync.sink.config.VersionMode;
 import io.ctsync.sink.conflict.ConflictDetector;
-import io.ctsync.sink.conflict.ConflictNotice;
 import io.ctsync.sink.conflict.ConflictRules;
 import io.ctsync.sink.conflict.ConflictTopic;
 import io.ctsync.sink.dialect.Dialect;
@@ -49,7 +48,6 @@ public final class SinkWriter implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SinkWriter.class);
     private static final long MAX_PURGE_INTERVAL_MS = 10 * 60_000L;
-    private static final int CONFLICTS_LOGGED_PER_FLUSH = 20;
 
     private final JdbcSession session;
     private final FailureClassifier classifier;
@@ -64,6 +62,7 @@ public final class SinkWriter implements AutoCloseable {
     private final BatchWriter batches;
     private final SinkCounters counters = new SinkCounters();
     private final FlushSummary summary;
+    private final CommittedOutcomes outcomes;
     private final Consumer<Map<TopicPartition, Long>> seek;
     private final long tombstoneRetentionMs;
     private final Map<TopicPartition, Long> committed = new HashMap<>();
@@ -71,7 +70,6 @@ public final class SinkWriter implements AutoCloseable {
     private final Set<TopicPartition> unloaded = new HashSet<>();
     private boolean tablesReady;
     private long nextPurgeMs;
-    private int conflictsLogged;
 
     /**
      * @param seek     repositions the consumer (the task's {@code context.offset})
@@ -100,6 +98,7 @@ public final class SinkWriter implements AutoCloseable {
                 offsets, parkedStore, parking, new ConflictDetector(new ConflictRules(conflicts), dialect), conflictTopic,
                 deadLetters, classifier), config.useReduction(), failures);
         this.summary = new FlushSummary(counters, parking);
+        this.outcomes = new CommittedOutcomes(counters, deadLetters, parking);
         this.seek = seek;
         this.tombstoneRetentionMs = config.tombstoneRetentionMs();
         LOG.info("JDBC sink writer for {} ({} dialect): state table {}, offsets table {}, parked table {}; record failures "
@@ -176,7 +175,8 @@ public final class SinkWriter implements AutoCloseable {
                 counters.isolatedBatch();
                 outcome = batches.write(ready, committed, retries, true);
             }
-            committedBatch(outcome);
+            committed.putAll(outcome.next());
+            outcomes.apply(outcome);
         } catch (OffsetsFencedException e) {
             session.rollbackQuietly();
             // Re-read every partition's stored offset and parked records (another task may have changed them).
@@ -224,7 +224,7 @@ public final class SinkWriter implements AutoCloseable {
     /** The INFO summary of what happened since the last flush (when anything did). */
     public void logFlushSummary() {
         summary.log();
-        conflictsLogged = 0;
+        outcomes.flushed();
     }
 
     @Override
@@ -234,30 +234,6 @@ public final class SinkWriter implements AutoCloseable {
             conflictTopic.close();
         }
         session.close();
-    }
-
-    private void committedBatch(BatchOutcome outcome) {
-        committed.putAll(outcome.next());
-        long now = System.currentTimeMillis();
-        counters.add(outcome.counts());
-        counters.redeliveries(outcome.redelivered());
-        counters.skipped(outcome.skipped());
-        deadLetters.committed(outcome.deadLetters());
-        counters.deadLetters(outcome.deadLetters().size());
-        outcome.released().forEach(parking::remove);
-        outcome.stillParked().forEach(record -> parking.retryFailed(record, now));
-        outcome.parked().forEach(record -> parking.add(record, now));
-        counters.parked(outcome.parked().size());
-        outcome.parked().forEach(record -> LOG.info("Parked {} until its parent row arrives (at most {} ms): {}",
-                record, parking.retryMaxMs(), record.reason()));
-        for (ConflictNotice notice : outcome.conflicts()) {
-            counters.conflict(notice.rule(), notice.resolution().outcome().label());
-            if (conflictsLogged++ < CONFLICTS_LOGGED_PER_FLUSH) {
-                LOG.info(notice.describe());
-            } else {
-                LOG.debug(notice.describe());
-            }
-        }
     }
 
     private Collection<SinkRecord> withoutUnloadedPartitions(Collection<SinkRecord> records) throws SQLException {
