@@ -129,6 +129,25 @@ public abstract class AbstractRecordFailureIT extends SinkIT {
     }
 
     @Test
+    void aDeadLetterKafkaRefusesFailsTheTaskWithoutStoringOffsetsPastIt() throws Exception {
+        // The batch commits only once Kafka acknowledged its dead letters: here Kafka refuses the dead letter (too
+        // large for its topic), so nothing of the batch may be stored, or the record would be lost.
+        CONNECT.cluster().kafka().createTopic("rf.refused.dlq", 1, 1, Map.of("max.message.bytes", "64"));
+        database().execute("CREATE TABLE rf_refused (id INT PRIMARY KEY, name VARCHAR(20) NOT NULL)");
+        String topic = "rf.refused";
+        send(topic, 1, "one");
+        send(topic, 2, null);
+        send(topic, 3, "three");
+        producer.flush();
+        Map<String, String> config = tolerant(config(topic, "rf_refused"), "rf.refused.dlq");
+        config.put("max.retries", "0");
+        String failure = failure("rf-refused", config);
+        assertThat(failure).contains("dead-letter topic");
+        assertThat(target.count("rf_refused")).isZero();
+        assertThat(target.storedOffsets("rf-refused")).isEmpty();
+    }
+
+    @Test
     void structuralFailuresFailTheTaskInsteadOfFloodingTheDeadLetterTopic() throws Exception {
         String topic = "rf.structural";
         send(topic, 1, "one");
