@@ -12,7 +12,8 @@ record BenchmarkOptions(int events, int batchSize, long seed, List<TargetKind> t
 
     static final String USAGE = """
             Usage: SinkBenchmark [--events N] [--batch-size N] [--seed N] [--targets postgresql,mariadb]
-                                 [--formats json] [--contenders raw,ctsync-defaults,ctsync-tuned,ctsync-ungated,debezium]
+                                 [--formats json]
+                                 [--contenders raw,ctsync-defaults,ctsync-tuned,ctsync-ungated,ctsync-conflicts,debezium]
                                  [--timeout-minutes N]
               --events          change events in the topic (default 500000)
               --batch-size      batch size of the tuned ctsync run, Debezium and the raw limit (default 5000)

@@ -42,6 +42,20 @@ record Contender(String name, String table, Map<String, String> config) {
         return new Contender("ctsync (batch " + batchSize + ", version gate off)", table, config);
     }
 
+    /**
+     * The tuned run with conflict detection on for every table ({@code target-wins}: any rule but source-wins reads the
+     * target rows before and after each batch and keeps row hashes). Nobody edits the target, so a single conflict
+     * found would skip an update and show in the table digest.
+     */
+    static Contender ctsyncConflictDetection(BenchDatabase db, String topic, Serialization format, int batchSize) {
+        Contender tuned = ctsyncTuned(db, topic, format, batchSize);
+        Map<String, String> config = new HashMap<>(tuned.config());
+        String table = "orders_ctsync_conflicts_" + format.label();
+        config.put("table.name.format", table);
+        config.put("conflict.policy", "target-wins");
+        return new Contender("ctsync (batch " + batchSize + ", conflict detection)", table, config);
+    }
+
     /** Debezium's JDBC sink in upsert mode with deletes and its reduction buffer, at the same batch size. */
     static Contender debezium(BenchDatabase db, String topic, Serialization format, int batchSize) {
         Map<String, String> config = common(DEBEZIUM_CLASS, topic, format);

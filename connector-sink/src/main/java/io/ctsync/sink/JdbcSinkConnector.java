@@ -2,6 +2,8 @@ package io.ctsync.sink;
 
 import io.ctsync.contract.CtsyncVersion;
 import io.ctsync.contract.config.ConnectionOptions;
+import io.ctsync.sink.config.ConflictValidation;
+import io.ctsync.sink.config.FailureOptions;
 import io.ctsync.sink.config.SinkConnectorConfig;
 import io.ctsync.sink.config.TableNameFormat;
 import io.ctsync.sink.dialect.DialectProvider;
@@ -63,7 +65,8 @@ public class JdbcSinkConnector extends SinkConnector {
         Config config = super.validate(connectorConfigs);
         Map<String, ConfigValue> values = config.configValues().stream()
                 .collect(Collectors.toMap(ConfigValue::name, Function.identity()));
-        if (values.values().stream().anyMatch(v -> !v.errorMessages().isEmpty())) {
+        ConflictValidation.checkTablePolicies(connectorConfigs, config);
+        if (config.configValues().stream().anyMatch(v -> !v.errorMessages().isEmpty())) {
             return config;
         }
         SinkConnectorConfig parsed = new SinkConnectorConfig(connectorConfigs);
@@ -87,7 +90,28 @@ public class JdbcSinkConnector extends SinkConnector {
             values.get(SinkConnectorConfig.PRIMARY_KEY_FIELDS).addErrorMessage("The version column "
                     + parsed.versionColumn() + " cannot be a key column");
         }
+        String parked = parsed.failures().parkedTable();
+        if (parked.equalsIgnoreCase(parsed.stateTable()) || parked.equalsIgnoreCase(parsed.offsetsTable())) {
+            values.get(FailureOptions.PARKED_TABLE).addErrorMessage("The parked records table must differ from "
+                    + SinkConnectorConfig.STATE_TABLE + " and " + SinkConnectorConfig.OFFSETS_TABLE);
+        }
+        dialect.ifPresent(d -> checkDeferral(connectorConfigs, parsed, d, values));
+        if (parsed.failures().maxDeadLetters() >= 0 && !parsed.failures().tolerant()) {
+            values.get(FailureOptions.MAX_DEAD_LETTERS).addErrorMessage("Has no effect with errors.tolerance=none (every "
+                    + "record that cannot be applied fails the task); set errors.tolerance=all and "
+                    + "errors.deadletterqueue.topic.name, or remove it");
+        }
+        ConflictValidation.check(parsed.conflicts(), values);
         return config;
+    }
+
+    private static void checkDeferral(Map<String, String> configs, SinkConnectorConfig parsed, DialectProvider provider,
+                                      Map<String, ConfigValue> values) {
+        if (parsed.failures().fkDefer() && provider.create(configs).deferForeignKeys().isEmpty()) {
+            values.get(FailureOptions.FK_DEFER).addErrorMessage("The " + provider.name() + " dialect cannot defer foreign "
+                    + "key checks (the database has no deferrable constraints); remove fk.defer: children that arrive "
+                    + "before their parents are parked and retried after them (fk.retry.max.ms)");
+        }
     }
 
     private static void checkDialectOptions(Map<String, String> configs, DialectProvider chosen, Map<String, ConfigValue> values) {

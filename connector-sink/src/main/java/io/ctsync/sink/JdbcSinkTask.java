@@ -4,6 +4,7 @@ import io.ctsync.contract.CtsyncVersion;
 import io.ctsync.sink.config.SinkConnectorConfig;
 import io.ctsync.sink.error.FailureKind;
 import io.ctsync.sink.error.RetryPolicy;
+import io.ctsync.sink.metrics.SinkMetrics;
 import io.ctsync.sink.write.SinkWriter;
 import java.util.Collection;
 import java.util.HashMap;
@@ -12,6 +13,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.RetriableException;
+import org.apache.kafka.connect.sink.ErrantRecordReporter;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.apache.kafka.connect.sink.SinkTask;
 import org.slf4j.Logger;
@@ -19,9 +21,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Applies the records of its partitions to the target, one transaction per {@code put()}, with the Kafka offsets
- * stored in the same transaction: {@code open()} seeks to them, {@code preCommit()} reports them. Transient failures
- * are retried through Connect ({@link RetriableException} after {@code context.timeout}) up to {@code max.retries};
- * record and structural failures fail the task with a message naming the record, table and column.
+ * stored in the same transaction: {@code open()} seeks to them, {@code preCommit()} reports them (and logs the flush
+ * summary). Transient failures are retried through Connect ({@link RetriableException} after {@code context.timeout})
+ * up to {@code max.retries}; records that cannot be applied go to the dead-letter topic with
+ * {@code errors.tolerance=all}, else they fail the task, as structural failures do, with a message naming the record,
+ * table and column.
  */
 public class JdbcSinkTask extends SinkTask {
 
@@ -29,6 +33,7 @@ public class JdbcSinkTask extends SinkTask {
     static final String DEFAULT_CONNECTOR_NAME = "ctsync-jdbc-sink";
 
     private SinkWriter writer;
+    private SinkMetrics metrics = SinkMetrics.NONE;
     private RetryPolicy retries;
     /** Connect may call put() again before the backoff has passed (its poll returns early for offset commits). */
     private long retryNotBeforeMs;
@@ -43,7 +48,8 @@ public class JdbcSinkTask extends SinkTask {
         SinkConnectorConfig config = new SinkConnectorConfig(props);
         String connectorName = props.getOrDefault("name", DEFAULT_CONNECTOR_NAME);
         retries = new RetryPolicy(config.connection().maxRetries(), config.connection().retryBackoffMs());
-        writer = new SinkWriter(config, props, connectorName, this::seek);
+        writer = new SinkWriter(config, props, connectorName, this::seek, errantRecordReporter());
+        metrics = SinkMetrics.bind(context, writer.counters(), writer::parkedRecords);
     }
 
     @Override
@@ -65,9 +71,7 @@ public class JdbcSinkTask extends SinkTask {
                     + retries.maxRetries());
         }
         try {
-            if (!records.isEmpty()) {
-                writer.write(records);
-            }
+            writer.write(records);
             retries.succeeded();
             writer.maintain();
         } catch (Exception e) {
@@ -77,6 +81,8 @@ public class JdbcSinkTask extends SinkTask {
 
     @Override
     public Map<TopicPartition, OffsetAndMetadata> preCommit(Map<TopicPartition, OffsetAndMetadata> currentOffsets) {
+        writer.logFlushSummary();
+        metrics.refresh();
         Map<TopicPartition, OffsetAndMetadata> stored = new HashMap<>();
         writer.committed().forEach((partition, next) -> {
             if (currentOffsets.containsKey(partition)) {
@@ -88,6 +94,7 @@ public class JdbcSinkTask extends SinkTask {
 
     @Override
     public void stop() {
+        metrics.close();
         if (writer != null) {
             writer.close();
         }
@@ -97,7 +104,20 @@ public class JdbcSinkTask extends SinkTask {
         context.offset(offsets);
     }
 
+    /** Connect's reporter of records that cannot be applied: null without a dead-letter topic or error log. */
+    private ErrantRecordReporter errantRecordReporter() {
+        try {
+            return context.errantRecordReporter();
+        } catch (NoSuchMethodError | NoClassDefFoundError e) {
+            LOG.warn("This Connect worker predates errant record reporting (Kafka 2.6): no dead-letter topic");
+            return null;
+        }
+    }
+
     private RuntimeException onFailure(Exception failure) {
+        if (failure instanceof InterruptedException) {
+            Thread.currentThread().interrupt();
+        }
         FailureKind kind = writer.classifier().classify(failure);
         if (kind == FailureKind.TRANSIENT) {
             if (retries.tryAgain()) {

@@ -6,7 +6,10 @@ import java.util.stream.Collectors;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
 
-/** Accepts the lower-case names of an enum's constants, and lists them in the option docs. */
+/**
+ * Accepts the lower-case names of an enum's constants, with {@code -} for {@code _} ({@code MERGE_CHANGED_COLUMNS} is
+ * {@code merge-changed-columns}), and lists them in the option docs.
+ */
 final class EnumValidator implements ConfigDef.Validator {
 
     private final Class<? extends Enum<?>> type;
@@ -20,12 +23,21 @@ final class EnumValidator implements ConfigDef.Validator {
     }
 
     static <E extends Enum<E>> E parse(Class<E> type, String value) {
-        return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
+        return Enum.valueOf(type, constantName(value));
+    }
+
+    /** The option value of a constant. */
+    static String optionValue(Enum<?> constant) {
+        return constant.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    private static String constantName(Object value) {
+        return value == null ? "" : value.toString().trim().toUpperCase(Locale.ROOT).replace('-', '_');
     }
 
     @Override
     public void ensureValid(String name, Object value) {
-        String text = value == null ? "" : value.toString().trim().toUpperCase(Locale.ROOT);
+        String text = constantName(value);
         boolean known = Arrays.stream(type.getEnumConstants()).anyMatch(c -> c.name().equals(text));
         if (!known) {
             throw new ConfigException(name, value, "must be one of " + this);
@@ -34,7 +46,6 @@ final class EnumValidator implements ConfigDef.Validator {
 
     @Override
     public String toString() {
-        return Arrays.stream(type.getEnumConstants()).map(c -> c.name().toLowerCase(Locale.ROOT))
-                .collect(Collectors.joining(", "));
+        return Arrays.stream(type.getEnumConstants()).map(EnumValidator::optionValue).collect(Collectors.joining(", "));
     }
 }

@@ -15,7 +15,8 @@ import org.apache.kafka.common.config.ConfigException;
 
 /**
  * Options of the JDBC sink connector: the shared connection options, then target, input, write, version gate and
- * exactly-once groups, then each dialect's own {@code dialect.<name>.*} options (contributed by its provider).
+ * exactly-once groups, the conflict ({@link ConflictOptions}), dead-letter and foreign-key ({@link FailureOptions})
+ * groups, then each dialect's own {@code dialect.<name>.*} options (contributed by its provider).
  * Rules across options live in {@link io.ctsync.sink.JdbcSinkConnector#validate}.
  */
 public class SinkConnectorConfig extends AbstractConfig {
@@ -154,6 +155,14 @@ public class SinkConnectorConfig extends AbstractConfig {
         return getString(OFFSETS_TABLE).trim();
     }
 
+    public ConflictOptions.Settings conflicts() {
+        return ConflictOptions.Settings.of(this);
+    }
+
+    public FailureOptions.Settings failures() {
+        return FailureOptions.Settings.of(this);
+    }
+
     private static ConfigDef configDef() {
         ConfigDef def = new ConfigDef();
         ConnectionOptions.addTo(def, "jdbc:postgresql://db.example.com:5432/analytics");
@@ -186,6 +195,8 @@ public class SinkConnectorConfig extends AbstractConfig {
                         "Tombstone retention (ms)");
         def.define(OFFSETS_TABLE, Type.STRING, OFFSETS_TABLE_DEFAULT, identifier(), Importance.LOW, OFFSETS_TABLE_DOC,
                 EXACTLY_ONCE_GROUP, 1, Width.MEDIUM, "Offsets table");
+        ConflictOptions.addTo(def);
+        FailureOptions.addTo(def);
         for (DialectProvider provider : Dialects.providers()) {
             provider.defineOptions(def);
         }
@@ -209,7 +220,7 @@ public class SinkConnectorConfig extends AbstractConfig {
         };
     }
 
-    private static ConfigDef.Validator identifier() {
+    static ConfigDef.Validator identifier() {
         return new ConfigDef.Validator() {
             @Override
             public void ensureValid(String name, Object value) {
@@ -222,6 +233,24 @@ public class SinkConnectorConfig extends AbstractConfig {
             @Override
             public String toString() {
                 return "a name or schema.name";
+            }
+        };
+    }
+
+    /** Empty, or a column name. */
+    static ConfigDef.Validator optionalName() {
+        return new ConfigDef.Validator() {
+            @Override
+            public void ensureValid(String name, Object value) {
+                String text = value == null ? "" : value.toString();
+                if (!text.equals(text.trim())) {
+                    throw new ConfigException(name, value, "must not start or end with spaces");
+                }
+            }
+
+            @Override
+            public String toString() {
+                return "empty or a column name";
             }
         };
     }

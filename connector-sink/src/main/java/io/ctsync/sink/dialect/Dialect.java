@@ -71,6 +71,69 @@ public interface Dialect {
         return sql.toString();
     }
 
+    /**
+     * Update of some columns of an existing row by key (a merge of changed columns). Parameters in order:
+     * {@code valueColumns}, the version when {@code versionColumn} is not null, {@code keyColumns}, then the version
+     * again for the gate: the row only changes when its stored version is null or lower.
+     */
+    default String update(TableId table, List<String> keyColumns, List<String> valueColumns, String versionColumn) {
+        StringBuilder sql = new StringBuilder("UPDATE ").append(qualified(table)).append(" SET ");
+        for (int i = 0; i < valueColumns.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append(quote(valueColumns.get(i))).append(" = ?");
+        }
+        if (versionColumn != null) {
+            sql.append(valueColumns.isEmpty() ? "" : ", ").append(quote(versionColumn)).append(" = ?");
+        }
+        sql.append(" WHERE ");
+        appendKeyMatch(sql, keyColumns);
+        if (versionColumn != null) {
+            sql.append(" AND (").append(quote(versionColumn)).append(" IS NULL OR ").append(quote(versionColumn))
+                    .append(" < ?)");
+        }
+        return sql.toString();
+    }
+
+    /**
+     * {@code SELECT <columns> FROM <table> WHERE <condition>}, locking the rows it reads until the transaction ends,
+     * so no other writer changes them between the sink's read and its write.
+     */
+    default String lockingSelect(String columns, TableId table, String condition) {
+        return "SELECT " + columns + " FROM " + qualified(table) + " WHERE " + condition + " FOR UPDATE";
+    }
+
+    /**
+     * The statement that defers foreign key checks to the commit of the current transaction, or empty when the
+     * database cannot defer them ({@code fk.defer} is then refused).
+     */
+    default Optional<String> deferForeignKeys() {
+        return Optional.empty();
+    }
+
+    /** The statement that makes foreign key checks immediate again (checking what was deferred so far). */
+    default Optional<String> foreignKeyChecksImmediate() {
+        return Optional.empty();
+    }
+
+    /** True when the failure is a foreign key violation (a child without its parent, or a parent with children). */
+    default boolean isForeignKeyViolation(SQLException failure) {
+        for (SQLException e = failure; e != null; e = e.getNextException()) {
+            if ("23503".equals(e.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when {@code (a, b) IN ((?, ?), …)} works (row values); else composite keys are matched with ORs. */
+    default boolean rowValueIn() {
+        return true;
+    }
+
+    /** False where the driver cannot release a savepoint (it then lives until the transaction ends). */
+    default boolean releasesSavepoints() {
+        return true;
+    }
+
     /** Binds one non-null converted value (see {@link io.ctsync.sink.schema.SchemaTypes}). */
     void bind(PreparedStatement statement, int index, FieldType type, Object value) throws SQLException;
 

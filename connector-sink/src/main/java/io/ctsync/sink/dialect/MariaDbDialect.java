@@ -37,6 +37,8 @@ public final class MariaDbDialect extends AbstractDialect {
     /** Data too long, NULL in NOT NULL, no default, bad value, out of range, truncated, duplicate, foreign key. */
     private static final Set<Integer> RECORD_CODES = Set.of(1406, 1048, 1364, 1366, 1264, 1292, 1265, 1062, 1451, 1452,
             3140, 4025);
+    /** Cannot delete a parent with children, cannot add a child without its parent (and their older codes). */
+    private static final Set<Integer> FOREIGN_KEY_CODES = Set.of(1451, 1452, 1216, 1217);
     private static final Pattern COLUMN = Pattern.compile("column '([^']+)'", Pattern.CASE_INSENSITIVE);
 
     private final boolean bulkStatements;
@@ -187,6 +189,16 @@ public final class MariaDbDialect extends AbstractDialect {
     @Override
     public FailureKind classify(SQLException failure) {
         return SqlStates.byVendorCode(failure, TRANSIENT_CODES, RECORD_CODES);
+    }
+
+    @Override
+    public boolean isForeignKeyViolation(SQLException failure) {
+        for (SQLException e = failure; e != null; e = e.getNextException()) {
+            if (FOREIGN_KEY_CODES.contains(e.getErrorCode())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -109,6 +109,17 @@ public final class PostgresDialect extends AbstractDialect {
         return standard != null ? standard : FailureKind.STRUCTURAL;
     }
 
+    /** Affects the constraints declared DEFERRABLE; the others stay immediate (and take the parking path). */
+    @Override
+    public Optional<String> deferForeignKeys() {
+        return Optional.of("SET CONSTRAINTS ALL DEFERRED");
+    }
+
+    @Override
+    public Optional<String> foreignKeyChecksImmediate() {
+        return Optional.of("SET CONSTRAINTS ALL IMMEDIATE");
+    }
+
     @Override
     public Optional<String> failedColumn(SQLException failure) {
         for (SQLException e = failure; e != null; e = e.getNextException()) {

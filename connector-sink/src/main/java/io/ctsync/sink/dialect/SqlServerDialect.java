@@ -155,6 +155,33 @@ public final class SqlServerDialect extends AbstractDialect {
     }
 
     @Override
+    public String lockingSelect(String columns, TableId table, String condition) {
+        return "SELECT " + columns + " FROM " + qualified(table) + " WITH (UPDLOCK, HOLDLOCK) WHERE " + condition;
+    }
+
+    /** 547 is any constraint conflict; the message says which kind. */
+    @Override
+    public boolean isForeignKeyViolation(SQLException failure) {
+        for (SQLException e = failure; e != null; e = e.getNextException()) {
+            if (e.getErrorCode() == 547 && String.valueOf(e.getMessage()).contains("FOREIGN KEY")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public boolean rowValueIn() {
+        return false;
+    }
+
+    /** The driver cannot release a savepoint; it lives until the transaction ends. */
+    @Override
+    public boolean releasesSavepoints() {
+        return false;
+    }
+
+    @Override
     public Optional<String> failedColumn(SQLException failure) {
         return SqlStates.columnInMessage(failure, COLUMN);
     }

@@ -32,6 +32,7 @@ public final class SqliteDialect extends AbstractDialect {
     private static final int SQLITE_TOOBIG = 18;
     private static final int SQLITE_CONSTRAINT = 19;
     private static final int SQLITE_MISMATCH = 20;
+    private static final int SQLITE_CONSTRAINT_FOREIGNKEY = 787;
     private static final Pattern COLUMN = Pattern.compile("failed: [^.\\s]+\\.(\\S+)");
 
     private final int busyTimeoutMs;
@@ -100,6 +101,29 @@ public final class SqliteDialect extends AbstractDialect {
                 yield standard != null ? standard : FailureKind.STRUCTURAL;
             }
         };
+    }
+
+    /** SQLite takes no row locks: one writer at a time holds the whole database. */
+    @Override
+    public String lockingSelect(String columns, TableId table, String condition) {
+        return "SELECT " + columns + " FROM " + qualified(table) + " WHERE " + condition;
+    }
+
+    /** Until the transaction ends (SQLite resets it at every commit). */
+    @Override
+    public Optional<String> deferForeignKeys() {
+        return Optional.of("PRAGMA defer_foreign_keys = ON");
+    }
+
+    @Override
+    public Optional<String> foreignKeyChecksImmediate() {
+        return Optional.of("PRAGMA defer_foreign_keys = OFF");
+    }
+
+    @Override
+    public boolean isForeignKeyViolation(SQLException failure) {
+        return failure.getErrorCode() == SQLITE_CONSTRAINT_FOREIGNKEY
+                || String.valueOf(failure.getMessage()).contains("FOREIGN KEY constraint failed");
     }
 
     @Override

@@ -28,10 +28,24 @@ public final class FailureClassifier {
             if (t instanceof SQLException sql) {
                 return dialect.classify(sql);
             }
-            if (t instanceof IOException) {
+            // Kafka (the dead-letter and conflict topics): timeouts, leader changes, unavailable brokers.
+            if (t instanceof IOException || t instanceof org.apache.kafka.common.errors.RetriableException) {
                 return FailureKind.TRANSIENT;
             }
         }
         return FailureKind.STRUCTURAL;
+    }
+
+    /**
+     * True when the database refused a row for a foreign key: a child before its parent, or a parent before its
+     * children's deletes. Such a record is parked and retried, not dead-lettered at once.
+     */
+    public boolean isForeignKey(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql) {
+                return dialect.isForeignKeyViolation(sql);
+            }
+        }
+        return false;
     }
 }

@@ -7,7 +7,8 @@ import org.apache.kafka.connect.sink.SinkRecord;
 /**
  * A record that cannot be applied because of the record itself: its shape, its schema, or a value the target
  * refuses. The message names everything an operator needs to find and fix it: topic, partition, offset, table and
- * column where known. (Issue 5 sends these to the dead-letter topic; until then they fail the task.)
+ * column where known. With {@code errors.tolerance=all} it goes to the dead-letter topic ({@link DeadLetterQueue}); with
+ * {@code none} it fails the task.
  */
 public class RecordFailure extends ConnectException {
 

@@ -10,6 +10,7 @@ import io.ctsync.sink.write.JdbcSession;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -24,7 +25,7 @@ import org.apache.kafka.common.TopicPartition;
  */
 public final class OffsetStore {
 
-    private static final List<String> KEY = List.of("connector_name", "topic", "kafka_partition");
+    private static final List<String> KEY = PartitionColumns.NAMES;
 
     private final Dialect dialect;
     private final TableId table;
@@ -38,8 +39,7 @@ public final class OffsetStore {
         this.table = table;
         this.connectorName = connectorName;
         String t = dialect.qualified(table);
-        String match = dialect.quote("connector_name") + " = ? AND " + dialect.quote("topic") + " = ? AND "
-                + dialect.quote("kafka_partition") + " = ?";
+        String match = PartitionColumns.match(dialect);
         this.selectSql = "SELECT " + dialect.quote("next_offset") + " FROM " + t + " WHERE " + match;
         this.insertSql = "INSERT INTO " + t + " (" + dialect.quote("connector_name") + ", " + dialect.quote("topic") + ", "
                 + dialect.quote("kafka_partition") + ", " + dialect.quote("next_offset") + ", " + dialect.quote("updated_ms")
@@ -53,16 +53,10 @@ public final class OffsetStore {
     }
 
     public void ensureTable(JdbcSession session) throws SQLException {
-        List<ColumnSpec> columns = List.of(
-                new ColumnSpec("connector_name", FieldType.string(190), false),
-                new ColumnSpec("topic", FieldType.string(249), false),
-                new ColumnSpec("kafka_partition", FieldType.of(Kind.INT32), false),
-                new ColumnSpec("next_offset", FieldType.of(Kind.INT64), false),
-                new ColumnSpec("updated_ms", FieldType.of(Kind.INT64), false));
-        try (var statement = session.connection().createStatement()) {
-            statement.execute(dialect.createTable(table, columns, KEY));
-        }
-        session.commit();
+        List<ColumnSpec> columns = new ArrayList<>(PartitionColumns.specs());
+        columns.add(new ColumnSpec("next_offset", FieldType.of(Kind.INT64), false));
+        columns.add(new ColumnSpec("updated_ms", FieldType.of(Kind.INT64), false));
+        session.createTable(table, columns, KEY);
     }
 
     /** The next offset to apply of each partition the table knows; partitions it does not know are absent. */
@@ -124,8 +118,6 @@ public final class OffsetStore {
     }
 
     private void bindKey(PreparedStatement statement, TopicPartition partition, int first) throws SQLException {
-        statement.setString(first, connectorName);
-        statement.setString(first + 1, partition.topic());
-        statement.setInt(first + 2, partition.partition());
+        PartitionColumns.bind(statement, connectorName, partition, first);
     }
 }

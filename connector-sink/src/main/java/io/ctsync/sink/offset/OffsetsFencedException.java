@@ -15,4 +15,9 @@ public class OffsetsFencedException extends SQLException {
         super("The stored offset of " + partition + " is no longer " + (expected == null ? "absent" : expected)
                 + ": another task wrote this partition meanwhile");
     }
+
+    /** Another writer changed what this task holds, e.g. a parked record it retried or parked first. */
+    public OffsetsFencedException(String message) {
+        super(message);
+    }
 }

@@ -74,11 +74,12 @@ public final class RecordInterpreter {
                 if (after == null) {
                     throw new RecordFailure(record, table, EnvelopeFields.AFTER, "op '" + op + "' but 'after' is null", null);
                 }
-                return new ChangeEvent(record, ChangeEvent.Op.UPSERT, table, after, version);
+                return new ChangeEvent(record, ChangeEvent.Op.UPSERT, table, after, version, op,
+                        changedColumns(source, shape));
             }
             case "d" -> {
                 Struct before = shape.before() == null ? null : (Struct) value.get(shape.before());
-                return new ChangeEvent(record, ChangeEvent.Op.DELETE, table, before, version);
+                return new ChangeEvent(record, ChangeEvent.Op.DELETE, table, before, version, op, null);
             }
             case "t", "m" -> {
                 return null;
@@ -86,6 +87,11 @@ public final class RecordInterpreter {
             default -> throw new RecordFailure(record, table, EnvelopeFields.OP, "unknown op '" + op
                     + "'; expected c, r, u or d", null);
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> changedColumns(Struct source, Shape shape) {
+        return source == null || shape.changedColumns() == null ? null : (List<String>) source.get(shape.changedColumns());
     }
 
     private ChangeEvent fromFlatRow(SinkRecord record, Struct value, Shape shape) {
@@ -160,8 +166,8 @@ public final class RecordInterpreter {
     }
 
     /** Where things sit in one value schema. */
-    private record Shape(boolean envelope, Field after, Field before, Field source, Field sourceSchema, Field deleted,
-                         List<Field> versionPath, String versionName) {
+    private record Shape(boolean envelope, Field after, Field before, Field source, Field sourceSchema, Field changedColumns,
+                         Field deleted, List<Field> versionPath, String versionName) {
 
         static Shape of(SinkRecord record, Schema schema, List<String> configuredVersionPath) {
             if (schema.type() != Schema.Type.STRUCT) {
@@ -177,12 +183,17 @@ public final class RecordInterpreter {
                             + (op == null ? "the 'op' field" : "an 'after' struct"));
                 }
                 Field source = schema.field(EnvelopeFields.SOURCE);
-                Field sourceSchema = source != null && source.schema().type() == Schema.Type.STRUCT
-                        ? source.schema().field(SourceFields.SCHEMA) : null;
+                boolean sourceStruct = source != null && source.schema().type() == Schema.Type.STRUCT;
+                Field sourceSchema = sourceStruct ? source.schema().field(SourceFields.SCHEMA) : null;
+                Field changed = sourceStruct ? source.schema().field(SourceFields.CHANGED_COLUMNS) : null;
+                if (changed != null && (changed.schema().type() != Schema.Type.ARRAY
+                        || changed.schema().valueSchema().type() != Schema.Type.STRING)) {
+                    changed = null;
+                }
                 List<String> path = configuredVersionPath != null ? configuredVersionPath
                         : List.of(EnvelopeFields.SOURCE, SourceFields.CHANGE_VERSION);
-                return new Shape(true, after, schema.field(EnvelopeFields.BEFORE),
-                        source != null && source.schema().type() == Schema.Type.STRUCT ? source : null, sourceSchema, null,
+                return new Shape(true, after, schema.field(EnvelopeFields.BEFORE), sourceStruct ? source : null, sourceSchema,
+                        changed, null,
                         resolve(record, schema, path, configuredVersionPath != null), String.join(".", path));
             }
             List<Field> versionFields = null;
@@ -199,7 +210,7 @@ public final class RecordInterpreter {
                     }
                 }
             }
-            return new Shape(false, null, null, null, null, schema.field(DELETED_FIELD), versionFields, versionName);
+            return new Shape(false, null, null, null, null, null, schema.field(DELETED_FIELD), versionFields, versionName);
         }
 
         private static List<Field> resolve(SinkRecord record, Schema schema, List<String> path, boolean required) {

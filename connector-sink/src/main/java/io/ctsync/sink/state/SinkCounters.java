@@ -1,7 +1,13 @@
 package io.ctsync.sink.state;
 
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
 /**
- * What the task did, for its periodic INFO summary (and, with issue 5, its metrics). Only the task thread writes.
+ * What the task did, for its INFO summary per flush and its plugin metrics. Only the task thread writes; metrics read
+ * from another thread and may lag by a batch.
  */
 public final class SinkCounters {
 
@@ -11,6 +17,10 @@ public final class SinkCounters {
     private long unconfirmed;
     private long redeliveries;
     private long skipped;
+    private long deadLetters;
+    private long parked;
+    private long isolatedBatches;
+    private final Map<String, LongAdder> conflicts = new ConcurrentHashMap<>();
 
     public void applied(boolean delete, int count) {
         if (delete) {
@@ -40,6 +50,26 @@ public final class SinkCounters {
         skipped += count;
     }
 
+    /** Records sent to the dead-letter topic (or, without one, skipped and logged). */
+    public void deadLetters(int count) {
+        deadLetters += count;
+    }
+
+    /** Records parked for a missing parent row (each counted once, when first parked). */
+    public void parked(int count) {
+        parked += count;
+    }
+
+    /** Batches the database refused as a whole and the sink then applied row by row, isolating the failing rows. */
+    public void isolatedBatch() {
+        isolatedBatches++;
+    }
+
+    /** One conflict resolved by {@code rule} with {@code outcome}. */
+    public void conflict(String rule, String outcome) {
+        conflicts.computeIfAbsent(rule + "/" + outcome, k -> new LongAdder()).increment();
+    }
+
     public long upserts() {
         return upserts;
     }
@@ -64,7 +94,51 @@ public final class SinkCounters {
         return skipped;
     }
 
+    public long deadLetters() {
+        return deadLetters;
+    }
+
+    public long parked() {
+        return parked;
+    }
+
+    public long isolatedBatches() {
+        return isolatedBatches;
+    }
+
+    /** Conflicts so far by {@code rule/outcome}, sorted. */
+    public Map<String, Long> conflicts() {
+        Map<String, Long> out = new TreeMap<>();
+        conflicts.forEach((key, count) -> out.put(key, count.sum()));
+        return out;
+    }
+
+    public long conflictTotal() {
+        return conflicts.values().stream().mapToLong(LongAdder::sum).sum();
+    }
+
+    /** A copy of the counts now (to tell later what changed since). */
+    public SinkCounters snapshot() {
+        SinkCounters copy = new SinkCounters();
+        copy.add(this);
+        return copy;
+    }
+
+    /** Adds what one batch counted, once it committed. */
+    public void add(SinkCounters batch) {
+        upserts += batch.upserts;
+        deletes += batch.deletes;
+        duplicates += batch.duplicates;
+        unconfirmed += batch.unconfirmed;
+        redeliveries += batch.redeliveries;
+        skipped += batch.skipped;
+        deadLetters += batch.deadLetters;
+        parked += batch.parked;
+        isolatedBatches += batch.isolatedBatches;
+        batch.conflicts.forEach((key, count) -> conflicts.computeIfAbsent(key, k -> new LongAdder()).add(count.sum()));
+    }
+
     public long total() {
-        return upserts + deletes + duplicates + redeliveries + skipped;
+        return upserts + deletes + duplicates + redeliveries + skipped + deadLetters + conflictTotal();
     }
 }

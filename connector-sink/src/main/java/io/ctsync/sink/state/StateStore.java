@@ -11,20 +11,30 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The sink state table: per target row (table name, row key) the last applied change version and whether it was a
  * delete. Deletes always leave a tombstone here, so a late, older upsert of a deleted row is recognised; in
- * {@code table} mode every applied version lives here too. Reads are one keyed query per table and batch; writes are
- * one batched, version-gated upsert per batch, in the batch's transaction.
+ * {@code table} mode every applied version lives here too, and for tables under conflict detection every row's column
+ * hashes as the sink left it. Reads are one keyed query per table and batch; writes are one batched, version-gated
+ * upsert per batch, in the batch's transaction.
  */
 public final class StateStore {
 
     private static final FieldType BOOLEAN = FieldType.of(Kind.BOOLEAN);
     private static final FieldType INT64 = FieldType.of(Kind.INT64);
+    private static final String HASHES = "row_hashes";
     private static final List<String> KEY = List.of("table_name", "row_key");
+    /**
+     * The primary key's column order: the row key first. Every state row of a table shares its name, so with the name
+     * first PostgreSQL, misled by statistics of a young, fast-growing state table, reads all of a table's rows for
+     * each keyed read (a batch took seconds); with the selective row key first every read is an index lookup. Reads by
+     * table alone (is there any state, purging tombstones) are rare and scan.
+     */
+    private static final List<String> PRIMARY_KEY_ORDER = List.of("row_key", "table_name");
     private static final int[] READ_BUCKETS = {1, 16, 128, 512};
 
     private final Dialect dialect;
@@ -37,13 +47,14 @@ public final class StateStore {
     public StateStore(Dialect dialect, TableId table) {
         this.dialect = dialect;
         this.table = table;
-        this.upsertSql = dialect.upsert(table, KEY, List.of("deleted", "updated_ms"), "version");
+        this.upsertSql = dialect.upsert(table, KEY, List.of("deleted", "updated_ms", HASHES), "version");
         this.purgeSql = "DELETE FROM " + dialect.qualified(table) + " WHERE " + dialect.quote("table_name") + " = ? AND "
                 + dialect.quote("deleted") + " = ? AND " + dialect.quote("updated_ms") + " < ?";
         this.anyRowSql = "SELECT 1 FROM " + dialect.qualified(table) + " WHERE " + dialect.quote("table_name") + " = ?";
         for (int size : READ_BUCKETS) {
             StringBuilder sql = new StringBuilder("SELECT ").append(dialect.quote("row_key")).append(", ")
-                    .append(dialect.quote("version")).append(", ").append(dialect.quote("deleted")).append(" FROM ")
+                    .append(dialect.quote("version")).append(", ").append(dialect.quote("deleted")).append(", ")
+                    .append(dialect.quote(HASHES)).append(" FROM ")
                     .append(dialect.qualified(table)).append(" WHERE ").append(dialect.quote("table_name"))
                     .append(" = ? AND ").append(dialect.quote("row_key")).append(" IN (?")
                     .append(", ?".repeat(size - 1)).append(')');
@@ -59,11 +70,16 @@ public final class StateStore {
         List<ColumnSpec> columns = List.of(
                 new ColumnSpec("table_name", FieldType.string(RowKeys.MAX_LENGTH / 5 * 4), false),
                 new ColumnSpec("row_key", FieldType.string(RowKeys.MAX_LENGTH), false),
-                new ColumnSpec("version", INT64, false),
+                new ColumnSpec("version", INT64, true),
                 new ColumnSpec("deleted", BOOLEAN, false),
-                new ColumnSpec("updated_ms", INT64, false));
-        try (var statement = session.connection().createStatement()) {
-            statement.execute(dialect.createTable(table, columns, KEY));
+                new ColumnSpec("updated_ms", INT64, false),
+                new ColumnSpec(HASHES, FieldType.string(FieldType.UNKNOWN), true));
+        session.createTable(table, columns, PRIMARY_KEY_ORDER);
+        // A state table of an earlier version lacks the hashes.
+        if (dialect.readTable(session.connection(), table).flatMap(t -> t.column(HASHES)).isEmpty()) {
+            try (var statement = session.connection().createStatement()) {
+                statement.execute(dialect.addColumn(table, columns.get(columns.size() - 1)));
+            }
         }
         session.commit();
     }
@@ -99,7 +115,9 @@ public final class StateStore {
             }
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
-                    states.put(rs.getString(1), new AppliedState(rs.getLong(2), rs.getBoolean(3)));
+                    long version = rs.getLong(2);
+                    Long known = rs.wasNull() ? null : version;
+                    states.put(rs.getString(1), new AppliedState(known, rs.getBoolean(3), rs.getString(4)));
                 }
             }
             from += take;
@@ -107,18 +125,34 @@ public final class StateStore {
         return states;
     }
 
-    /** Writes the rows' new states, each only when newer than what is stored. */
+    /**
+     * Writes the rows' new states, each only when newer than what is stored. Of several states of one row only the
+     * last is written: one statement must not touch a row twice (PostgreSQL's rewritten multi-row upsert refuses to).
+     */
     public void write(JdbcSession session, List<StateRow> rows, long nowMs) throws SQLException {
         if (rows.isEmpty()) {
             return;
         }
-        PreparedStatement statement = session.prepare(upsertSql);
+        Map<List<String>, StateRow> last = new LinkedHashMap<>();
         for (StateRow row : rows) {
+            last.put(List.of(row.tableName(), row.rowKey()), row);
+        }
+        PreparedStatement statement = session.prepare(upsertSql);
+        for (StateRow row : last.values()) {
             statement.setString(1, row.tableName());
             statement.setString(2, row.rowKey());
             dialect.bind(statement, 3, BOOLEAN, row.deleted());
             statement.setLong(4, nowMs);
-            statement.setLong(5, row.version());
+            if (row.rowHashes() == null) {
+                statement.setNull(5, java.sql.Types.VARCHAR);
+            } else {
+                statement.setString(5, row.rowHashes());
+            }
+            if (row.version() == null) {
+                statement.setNull(6, java.sql.Types.BIGINT);
+            } else {
+                statement.setLong(6, row.version());
+            }
             statement.addBatch();
         }
         statement.executeBatch();
@@ -147,7 +181,11 @@ public final class StateStore {
         return READ_BUCKETS[READ_BUCKETS.length - 1];
     }
 
-    /** One row's new state. */
-    public record StateRow(String tableName, String rowKey, long version, boolean deleted) {
+    /** One row's new state; {@code version} null for an unversioned event, {@code rowHashes} null without detection. */
+    public record StateRow(String tableName, String rowKey, Long version, boolean deleted, String rowHashes) {
+
+        public StateRow(String tableName, String rowKey, long version, boolean deleted) {
+            this(tableName, rowKey, Long.valueOf(version), deleted, null);
+        }
     }
 }

@@ -4,9 +4,14 @@ import io.ctsync.sink.write.JdbcSession;
 import io.ctsync.sink.write.PendingRow;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Holds back events whose version is not newer than what the row already has. The state table is read once per
@@ -17,14 +22,14 @@ import java.util.Map;
  */
 public final class VersionGate {
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(VersionGate.class);
+    private static final Logger LOG = LoggerFactory.getLogger(VersionGate.class);
 
     private final StateStore store;
     private final boolean enabled;
     /** Per state table name: whether it may hold anything for that table (a cheap check before the keyed read). */
     private final Map<String, Boolean> mayHaveState = new HashMap<>();
     /** State names of the tables this task has written tombstones or versions for: the ones it purges. */
-    private final java.util.Set<String> maintained = new java.util.LinkedHashSet<>();
+    private final Set<String> maintained = new LinkedHashSet<>();
 
     /** {@code enabled=false} ({@code sync.version.mode=off}): every event passes, nothing is remembered. */
     public VersionGate(StateStore store, boolean enabled) {
@@ -37,40 +42,48 @@ public final class VersionGate {
         mayHaveState.clear();
     }
 
+    /**
+     * The stored state of the rows of one table, read once for the batch: the versioned keys' states when the gate
+     * needs them, every key's when {@code everyKey} (conflict detection compares with the stored row hashes).
+     */
+    public Map<String, AppliedState> read(JdbcSession session, List<PendingRow> rows, boolean everyKey) throws SQLException {
+        Set<String> keys = new LinkedHashSet<>();
+        for (PendingRow row : rows) {
+            if (everyKey || (enabled && row.event().version() != null)) {
+                keys.add(row.rowKey());
+            }
+        }
+        if (keys.isEmpty()) {
+            return Map.of();
+        }
+        String table = rows.get(0).layout().stateName();
+        boolean read = everyKey || rows.get(0).layout().stateVersions() || mayHaveState(session, table);
+        Map<String, AppliedState> known = read ? store.read(session, table, List.copyOf(keys)) : Map.of();
+        LOG.trace("State of {}: {} keys asked, read: {}, {} known", table, keys.size(), read, known.size());
+        return known;
+    }
+
     /** The rows of one table to write, in arrival order, without the duplicates (counted). */
-    public List<PendingRow> filter(JdbcSession session, List<PendingRow> rows, SinkCounters counters) throws SQLException {
+    public List<PendingRow> filter(List<PendingRow> rows, Map<String, AppliedState> stored, SinkCounters counters) {
         if (!enabled) {
             return rows;
         }
-        List<String> versionedKeys = new ArrayList<>();
-        for (PendingRow row : rows) {
-            if (row.event().version() != null) {
-                versionedKeys.add(row.rowKey());
-            }
-        }
-        if (versionedKeys.isEmpty()) {
-            return rows;
-        }
-        String table = rows.get(0).layout().stateName();
-        boolean read = rows.get(0).layout().stateVersions() || mayHaveState(session, table);
-        Map<String, AppliedState> known = read ? store.read(session, table, versionedKeys) : new HashMap<>();
+        Map<String, Long> passed = new HashMap<>();
         List<PendingRow> kept = new ArrayList<>(rows.size());
         int held = 0;
         for (PendingRow row : rows) {
             Long version = row.event().version();
             if (version != null) {
-                AppliedState applied = known.get(row.rowKey());
-                if (applied != null && version <= applied.version()) {
+                Long applied = passed.containsKey(row.rowKey()) ? passed.get(row.rowKey()) : appliedVersion(stored, row);
+                if (applied != null && version <= applied) {
                     held++;
                     continue;
                 }
-                known.put(row.rowKey(), new AppliedState(version, row.event().isDelete()));
+                passed.put(row.rowKey(), version);
             }
             kept.add(row);
         }
         counters.duplicates(held);
-        LOG.trace("Version gate on {}: {} rows, {} versioned, state read: {}, {} held back", table, rows.size(),
-                versionedKeys.size(), read, held);
         return kept;
     }
 
@@ -86,15 +99,25 @@ public final class VersionGate {
                 continue;
             }
             out.add(new StateStore.StateRow(row.layout().stateName(), row.rowKey(), version, row.event().isDelete()));
-            mayHaveState.put(row.layout().stateName(), Boolean.TRUE);
-            maintained.add(row.layout().stateName());
+            maintain(row.layout().stateName());
         }
         return out;
     }
 
+    /** Notes that the state table now holds rows of this table (written by the gate or by conflict detection). */
+    public void maintain(String stateName) {
+        mayHaveState.put(stateName, Boolean.TRUE);
+        maintained.add(stateName);
+    }
+
     /** The tables whose state this task maintains (and purges); never another connector's. */
-    public java.util.Set<String> writtenTables() {
-        return java.util.Collections.unmodifiableSet(maintained);
+    public Set<String> writtenTables() {
+        return Collections.unmodifiableSet(maintained);
+    }
+
+    private static Long appliedVersion(Map<String, AppliedState> stored, PendingRow row) {
+        AppliedState applied = stored.get(row.rowKey());
+        return applied == null ? null : applied.version();
     }
 
     private boolean mayHaveState(JdbcSession session, String table) throws SQLException {

@@ -1,143 +1,275 @@
 package io.ctsync.sink.write;
 
-import io.ctsync.sink.buffer.StatementGroup;
+import io.ctsync.contract.sink.DeadLetterHeaders;
 import io.ctsync.sink.buffer.TableBuffer;
+import io.ctsync.sink.conflict.ConflictDetector;
+import io.ctsync.sink.conflict.ConflictNotice;
+import io.ctsync.sink.conflict.ConflictTopic;
+import io.ctsync.sink.config.FailureOptions;
+import io.ctsync.sink.error.DeadLetter;
+import io.ctsync.sink.error.DeadLetterQueue;
+import io.ctsync.sink.error.FailureClassifier;
+import io.ctsync.sink.error.RecordFailure;
 import io.ctsync.sink.offset.OffsetStore;
-import io.ctsync.sink.record.ChangeEvent;
-import io.ctsync.sink.record.RecordInterpreter;
+import io.ctsync.sink.park.ParkedRecord;
+import io.ctsync.sink.park.ParkedStore;
+import io.ctsync.sink.park.ParkingLot;
 import io.ctsync.sink.schema.TableId;
-import io.ctsync.sink.state.RowKeys;
+import io.ctsync.sink.state.AppliedState;
 import io.ctsync.sink.state.SinkCounters;
 import io.ctsync.sink.state.StateStore;
 import io.ctsync.sink.state.VersionGate;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.sink.SinkRecord;
 
 /**
- * Applies one {@code put()} batch in one transaction: skip records the target already has (by the stored offsets),
- * interpret, resolve layouts (schema changes happen here, before any row is written), hold back duplicates, buffer per
- * table, write each table's statement batches, write the state rows and the new offsets, commit. Any failure leaves
- * nothing behind: the caller rolls back.
+ * Applies one {@code put()} batch in one transaction. Rows are prepared ({@link BatchInput}), then per table the
+ * version gate holds back duplicates and conflict detection decides (one state read and one target read per table),
+ * then rows are written: the fast path as one JDBC batch per table and statement; the isolating path, after the
+ * database refused the fast one, in arrival order under savepoints, setting aside what the database refuses. Rows of
+ * parked records (and the later events of their rows) go last, under savepoints: a child after its parent. Then the
+ * state, the parked table and the offsets are written, dead letters and conflicts are acknowledged by Kafka, and the
+ * transaction commits. Any failure leaves nothing behind: the caller rolls back.
  */
 public final class BatchWriter {
 
-    private final JdbcSession session;
-    private final RecordInterpreter interpreter;
-    private final LayoutResolver layouts;
-    private final VersionGate gate;
-    private final StateStore state;
-    private final OffsetStore offsets;
-    private final boolean reduce;
-    private final SinkCounters counters;
+    /** Everything a batch works with. */
+    public record Parts(JdbcSession session, BatchInput input, VersionGate gate, StateStore state, OffsetStore offsets,
+                        ParkedStore parkedStore, ParkingLot parking, ConflictDetector conflicts, ConflictTopic conflictTopic,
+                        DeadLetterQueue deadLetters, FailureClassifier classifier) {
+    }
 
-    public BatchWriter(JdbcSession session, RecordInterpreter interpreter, LayoutResolver layouts, VersionGate gate,
-                       StateStore state, OffsetStore offsets, boolean reduce, SinkCounters counters) {
-        this.session = session;
-        this.interpreter = interpreter;
-        this.layouts = layouts;
-        this.gate = gate;
-        this.state = state;
-        this.offsets = offsets;
+    private final Parts p;
+    private final JdbcSession session;
+    private final boolean reduce;
+    private final long fkRetryMaxMs;
+    private final boolean fkDefer;
+
+    public BatchWriter(Parts parts, boolean reduce, FailureOptions.Settings failures) {
+        this.p = parts;
+        this.session = parts.session();
         this.reduce = reduce;
-        this.counters = counters;
+        this.fkRetryMaxMs = failures.fkRetryMaxMs();
+        this.fkDefer = failures.fkDefer() && parts.session().dialect().deferForeignKeys().isPresent();
     }
 
     /**
-     * Writes and commits the records.
+     * Writes and commits the records and the parked records due for a retry.
      *
      * @param committed the next offset the target holds per partition (records below it are skipped)
-     * @param rowByRow  execute every row on its own, to find the one a batch failed on ({@link FailedRow})
-     * @return the next offsets now committed with the data
+     * @param isolate   take the isolating path at once (the fast path failed on a record)
      */
-    public Map<TopicPartition, Long> write(Collection<SinkRecord> records, Map<TopicPartition, Long> committed,
-                                           boolean rowByRow) throws SQLException {
-        Map<TopicPartition, Long> next = new HashMap<>();
-        Map<TableId, List<PendingRow>> byTable = new LinkedHashMap<>();
-        int redelivered = 0;
-        int skipped = 0;
-        for (SinkRecord record : records) {
-            TopicPartition partition = new TopicPartition(record.originalTopic(), record.originalKafkaPartition());
-            long offset = record.originalKafkaOffset();
-            Long applied = committed.get(partition);
-            if (applied != null && offset < applied) {
-                redelivered++;
-                continue;
-            }
-            next.merge(partition, offset + 1, Math::max);
-            ChangeEvent event = interpreter.interpret(record);
-            RowLayout layout = event == null ? null : layouts.resolve(session, event);
-            if (layout == null) {
-                skipped++;
-                continue;
-            }
-            Object[] key = layout.keyValues(event);
-            byTable.computeIfAbsent(layout.tableId(), t -> new ArrayList<>())
-                    .add(new PendingRow(event, layout, key, RowKeys.encode(key)));
+    public BatchOutcome write(Collection<SinkRecord> records, Map<TopicPartition, Long> committed, List<ParkedRecord> retries,
+                              boolean isolate) throws SQLException, InterruptedException {
+        long now = System.currentTimeMillis();
+        BatchOutcome outcome = new BatchOutcome();
+        StatementRunner runner = new StatementRunner(session, outcome.counts);
+        IsolatedPass isolated = new IsolatedPass(runner, p.classifier());
+        List<PendingRow> rows = p.input().prepare(session, records, committed, retries, p.deadLetters().tolerates(), outcome);
+        boolean defer = fkDefer && !isolate;
+        if (defer) {
+            execute(session.dialect().deferForeignKeys().orElseThrow());
         }
-        List<PendingRow> written = new ArrayList<>();
-        for (List<PendingRow> rows : byTable.values()) {
-            TableBuffer buffer = new TableBuffer(reduce);
-            gate.filter(session, rows, counters).forEach(buffer::add);
-            for (StatementGroup group : buffer.groups()) {
-                execute(group, rowByRow);
-            }
-            written.addAll(buffer.rows());
+        Decided decided = decide(rows, now, outcome.counts);
+        Written written = new Written();
+        if (isolate) {
+            IsolatedPass.Result result = isolated.run(bySeq(decided.first), new HashSet<>());
+            // Refused for a foreign key: tried again after the rest of the batch (the second pass).
+            decided.last.addAll(result.blocked().keySet());
+            result.blocked().clear();
+            written.add(result);
+        } else {
+            executeFast(runner, decided.first, written);
         }
-        state.write(session, gate.stateRows(written), System.currentTimeMillis());
-        if (!next.isEmpty()) {
-            offsets.write(session, next, committed, System.currentTimeMillis());
+        if (!decided.last.isEmpty()) {
+            if (defer) {
+                execute(session.dialect().foreignKeyChecksImmediate().orElseThrow());
+            }
+            written.add(isolated.run(bySeq(decided.last), heldRows(decided.last)));
+        }
+        settle(written, retries, now, outcome);
+        writeState(decided, written);
+        for (ParkedRecord parked : outcome.parked) {
+            p.parkedStore().insert(session, parked);
+        }
+        for (ParkedRecord released : outcome.released) {
+            p.parkedStore().delete(session, released);
+        }
+        if (!outcome.next.isEmpty()) {
+            p.offsets().write(session, outcome.next, committed, now);
+        }
+        for (PendingRow row : bySeq(new ArrayList<>(decided.notices.keySet()))) {
+            if (!written.blocked.containsKey(row) && !written.refused.containsKey(row)) {
+                outcome.conflicts.add(decided.notices.get(row));
+            }
+        }
+        p.deadLetters().deliver(outcome.deadLetters);
+        if (p.conflictTopic() != null) {
+            p.conflictTopic().publish(outcome.conflicts);
         }
         session.commit();
-        counters.redeliveries(redelivered);
-        counters.skipped(skipped);
-        return next;
+        return outcome;
     }
 
-    private void execute(StatementGroup group, boolean rowByRow) throws SQLException {
-        PreparedStatement statement = session.prepare(group.sql());
-        RowLayout layout = group.rows().get(0).layout();
-        boolean delete = group.rows().get(0).event().isDelete();
-        if (rowByRow) {
-            for (PendingRow row : group.rows()) {
-                layout.bind(session.dialect(), statement, row);
-                try {
-                    tally(row, statement.executeUpdate(), delete);
-                } catch (SQLException e) {
-                    throw new FailedRow(row, e);
+    /** The rows after the gate and conflict rules: first the fast path's, last those behind parked records. */
+    private static final class Decided {
+        final List<PendingRow> first = new ArrayList<>();
+        final List<PendingRow> last = new ArrayList<>();
+        final Map<TableId, List<PendingRow>> resolved = new LinkedHashMap<>();
+        final Map<PendingRow, ConflictNotice> notices = new IdentityHashMap<>();
+    }
+
+    /** What happened to the rows sent to the database. */
+    private static final class Written {
+        final List<PendingRow> rows = new ArrayList<>();
+        final Map<PendingRow, SQLException> blocked = new IdentityHashMap<>();
+        final Map<PendingRow, SQLException> refused = new IdentityHashMap<>();
+
+        void add(IsolatedPass.Result result) {
+            rows.addAll(result.written());
+            blocked.putAll(result.blocked());
+            refused.putAll(result.refused());
+        }
+    }
+
+    private Decided decide(List<PendingRow> rows, long now, SinkCounters counts) throws SQLException {
+        Map<TableId, List<PendingRow>> byTable = new LinkedHashMap<>();
+        for (PendingRow row : rows) {
+            byTable.computeIfAbsent(row.layout().tableId(), t -> new ArrayList<>()).add(row);
+        }
+        Set<RowRef> retried = new HashSet<>();
+        rows.stream().filter(PendingRow::retried).forEach(row -> retried.add(row.ref()));
+        Decided decided = new Decided();
+        for (Map.Entry<TableId, List<PendingRow>> table : byTable.entrySet()) {
+            boolean detect = p.conflicts().detects(table.getKey());
+            Map<String, AppliedState> stored = p.gate().read(session, table.getValue(), detect);
+            List<PendingRow> kept = p.gate().filter(table.getValue(), stored, counts);
+            if (detect) {
+                ConflictDetector.Decisions decisions = p.conflicts().decide(session, kept, stored, now);
+                kept = decisions.write();
+                decided.resolved.put(table.getKey(), decisions.resolved());
+                decided.notices.putAll(decisions.notices());
+            }
+            for (PendingRow row : kept) {
+                boolean behind = retried.contains(row.ref()) || (!p.parking().isEmpty() && p.parking().holds(row.ref()));
+                (behind ? decided.last : decided.first).add(row);
+            }
+        }
+        return decided;
+    }
+
+    private void executeFast(StatementRunner runner, List<PendingRow> rows, Written written) throws SQLException {
+        Map<TableId, List<PendingRow>> byTable = new LinkedHashMap<>();
+        for (PendingRow row : rows) {
+            byTable.computeIfAbsent(row.layout().tableId(), t -> new ArrayList<>()).add(row);
+        }
+        for (List<PendingRow> tableRows : byTable.values()) {
+            // Reduction keeps one event per row: a merge of some columns must not replace or be replaced by another.
+            TableBuffer buffer = new TableBuffer(reduce && tableRows.stream().allMatch(r -> r.onlyColumns() == null));
+            tableRows.forEach(buffer::add);
+            runner.executeGroups(buffer.groups());
+            written.rows.addAll(buffer.rows());
+        }
+    }
+
+    /** The rows among these whose parked records are not retried now: their events wait. */
+    private Set<RowRef> heldRows(List<PendingRow> rows) {
+        Set<RowRef> retried = new HashSet<>();
+        rows.stream().filter(PendingRow::retried).forEach(row -> retried.add(row.ref()));
+        Set<RowRef> held = new HashSet<>();
+        for (PendingRow row : rows) {
+            if (!retried.contains(row.ref()) && p.parking().holds(row.ref())) {
+                held.add(row.ref());
+            }
+        }
+        return held;
+    }
+
+    /** Dead letters, newly parked, still parked and released parked records, from what the database refused. */
+    private void settle(Written written, List<ParkedRecord> retries, long now, BatchOutcome outcome) {
+        Set<ParkedRecord> stillParked = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Map.Entry<PendingRow, SQLException> refused : written.refused.entrySet()) {
+            PendingRow row = refused.getKey();
+            giveUp(row, new FailedRow(row, refused.getValue()).toRecordFailure(session.dialect()), DeadLetterHeaders.STAGE_WRITE,
+                    outcome);
+        }
+        for (Map.Entry<PendingRow, SQLException> blocked : bySeqEntries(written.blocked)) {
+            PendingRow row = blocked.getKey();
+            String reason = blocked.getValue() == null ? "it waits behind an earlier event of the same row that a foreign "
+                    + "key refused" : "a foreign key refuses it (" + blocked.getValue().getMessage() + ")";
+            if (row.retried() ? !p.parking().expired(row.parked(), now) : fkRetryMaxMs > 0) {
+                if (row.retried()) {
+                    stillParked.add(row.parked());
+                    outcome.stillParked.add(row.parked());
+                } else {
+                    outcome.parked.add(new ParkedRecord(row.event().record(), row.ref(), now, reason));
                 }
+                continue;
             }
-            return;
+            giveUp(row, new RecordFailure(row.event().record(), row.layout().tableId(), null, reason + ", still after "
+                    + FailureOptions.FK_RETRY_MAX_MS + "=" + fkRetryMaxMs + " ms; apply its parent row (or its children's "
+                    + "deletes) first", blocked.getValue()), DeadLetterHeaders.STAGE_FOREIGN_KEY, outcome);
         }
-        for (PendingRow row : group.rows()) {
-            row.layout().bind(session.dialect(), statement, row);
-            statement.addBatch();
-        }
-        int[] counts = statement.executeBatch();
-        for (int i = 0; i < counts.length; i++) {
-            tally(group.rows().get(i), counts[i], delete);
+        Set<ParkedRecord> released = Collections.newSetFromMap(new IdentityHashMap<>());
+        released.addAll(outcome.released);
+        for (ParkedRecord retry : retries) {
+            if (!stillParked.contains(retry) && !released.contains(retry)) {
+                outcome.released.add(retry);
+            }
         }
     }
 
-    private void tally(PendingRow row, int count, boolean delete) {
-        boolean gatedInSql = row.layout().versionColumn() && row.event().version() != null;
-        if (count == Statement.SUCCESS_NO_INFO) {
-            counters.applied(delete, 1);
-            if (gatedInSql && !delete) {
-                counters.unconfirmed(1);
-            }
-        } else if (count == 0 && gatedInSql && !delete) {
-            counters.duplicates(1);
-        } else {
-            counters.applied(delete, 1);
+    private void giveUp(PendingRow row, RecordFailure failure, String stage, BatchOutcome outcome) {
+        if (!p.deadLetters().tolerates()) {
+            throw failure;
         }
+        outcome.deadLetters.add(new DeadLetter(row.event().record(), failure, stage));
+        if (row.retried()) {
+            outcome.released.add(row.parked());
+        }
+    }
+
+    /** The state rows: tombstones and table-mode versions from the gate, how conflict detection left its tables. */
+    private void writeState(Decided decided, Written written) throws SQLException {
+        List<StateStore.StateRow> rows = new ArrayList<>(p.gate().stateRows(written.rows));
+        for (Map.Entry<TableId, List<PendingRow>> table : decided.resolved.entrySet()) {
+            List<PendingRow> done = new ArrayList<>(table.getValue());
+            written.rows.stream().filter(row -> row.layout().tableId().equals(table.getKey())).forEach(done::add);
+            if (!done.isEmpty()) {
+                rows.addAll(p.conflicts().remember(session, bySeq(done)));
+                p.gate().maintain(done.get(0).layout().stateName());
+            }
+        }
+        p.state().write(session, rows, System.currentTimeMillis());
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Statement statement = session.connection().createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private static List<PendingRow> bySeq(List<PendingRow> rows) {
+        List<PendingRow> sorted = new ArrayList<>(rows);
+        sorted.sort(Comparator.comparingInt(PendingRow::seq));
+        return sorted;
+    }
+
+    private static List<Map.Entry<PendingRow, SQLException>> bySeqEntries(Map<PendingRow, SQLException> rows) {
+        List<Map.Entry<PendingRow, SQLException>> sorted = new ArrayList<>(rows.entrySet());
+        sorted.sort(Comparator.comparingInt(e -> e.getKey().seq()));
+        return sorted;
     }
 }

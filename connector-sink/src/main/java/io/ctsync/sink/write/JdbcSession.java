@@ -2,12 +2,16 @@ package io.ctsync.sink.write;
 
 import io.ctsync.contract.config.ConnectionOptions;
 import io.ctsync.sink.dialect.Dialect;
+import io.ctsync.sink.schema.ColumnSpec;
+import io.ctsync.sink.schema.TableId;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.slf4j.Logger;
@@ -69,6 +73,14 @@ public final class JdbcSession implements AutoCloseable {
             statements.put(sql, statement);
         }
         return statement;
+    }
+
+    /** Creates one of the sink's own tables when missing, and commits. */
+    public void createTable(TableId table, List<ColumnSpec> columns, List<String> keyColumns) throws SQLException {
+        try (Statement statement = connection().createStatement()) {
+            statement.execute(dialect.createTable(table, columns, keyColumns));
+        }
+        commit();
     }
 
     public void commit() throws SQLException {

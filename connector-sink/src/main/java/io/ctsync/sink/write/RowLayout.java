@@ -10,7 +10,10 @@ import io.ctsync.sink.schema.TableId;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * How the events of one key/row schema are written to one table: the key and value columns with their bindings,
@@ -29,6 +32,10 @@ public final class RowLayout {
     private final String upsertSql;
     private final String deleteSql;
     private final String ungatedDeleteSql;
+    private final Dialect dialect;
+    private final List<String> keyColumns;
+    private final Map<List<String>, String> gatedUpdateSql = new HashMap<>();
+    private final Map<List<String>, String> ungatedUpdateSql = new HashMap<>();
 
     RowLayout(Dialect dialect, TableDefinition table, String stateName, List<ColumnBinding> key, List<ColumnBinding> values,
               String versionColumn, boolean stateVersions) {
@@ -38,7 +45,8 @@ public final class RowLayout {
         this.values = values.toArray(ColumnBinding[]::new);
         this.versionColumn = versionColumn;
         this.stateVersions = stateVersions;
-        List<String> keyColumns = key.stream().map(ColumnBinding::column).toList();
+        this.dialect = dialect;
+        this.keyColumns = key.stream().map(ColumnBinding::column).toList();
         this.upsertSql = dialect.upsert(table.id(), keyColumns, values.stream().map(ColumnBinding::column).toList(), versionColumn);
         this.deleteSql = dialect.delete(table.id(), keyColumns, versionColumn);
         this.ungatedDeleteSql = versionColumn == null ? deleteSql : dialect.delete(table.id(), keyColumns, null);
@@ -64,6 +72,56 @@ public final class RowLayout {
 
     public boolean versionColumn() {
         return versionColumn != null;
+    }
+
+    /** The key columns, as the target spells them. */
+    public List<String> keyColumns() {
+        return keyColumns;
+    }
+
+    /** The type of the i-th key column, to bind its value. */
+    public io.ctsync.sink.schema.FieldType keyType(int i) {
+        return key[i].type();
+    }
+
+    /** The value columns the sink writes (not the key, not the version column), as the target spells them. */
+    public List<String> valueColumns() {
+        return Arrays.stream(values).map(ColumnBinding::column).toList();
+    }
+
+    /** The value column of this name (exactly, else ignoring case), or null. */
+    public String valueColumn(String name) {
+        for (ColumnBinding column : values) {
+            if (column.column().equals(name)) {
+                return column.column();
+            }
+        }
+        for (ColumnBinding column : values) {
+            if (column.column().equalsIgnoreCase(name)) {
+                return column.column();
+            }
+        }
+        return null;
+    }
+
+    /** The converted value an upsert writes to a value column, or null. */
+    public Object value(ChangeEvent event, String column) {
+        for (ColumnBinding binding : values) {
+            if (binding.column().equals(column)) {
+                return event.row() == null ? null : binding.value(event.record().key(), event.row());
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The update of only these value columns of an existing row (a merge), version-gated like the upsert; an
+     * unversioned event leaves the version column alone.
+     */
+    public String updateSql(List<String> columns, ChangeEvent event) {
+        boolean gated = versionColumn != null && event.version() != null;
+        return (gated ? gatedUpdateSql : ungatedUpdateSql).computeIfAbsent(columns,
+                c -> dialect.update(table.id(), keyColumns, c, gated ? versionColumn : null));
     }
 
     public String sqlFor(ChangeEvent event) {
@@ -94,8 +152,12 @@ public final class RowLayout {
         return out;
     }
 
-    /** Binds one pending row to the statement of {@link #sqlFor}. */
+    /** Binds one pending row to the statement of {@link PendingRow#sql()}. */
     void bind(Dialect dialect, PreparedStatement statement, PendingRow row) throws SQLException {
+        if (row.onlyColumns() != null) {
+            bindUpdate(dialect, statement, row);
+            return;
+        }
         int index = 1;
         for (int i = 0; i < key.length; i++) {
             dialect.bind(statement, index++, key[i].type(), row.key()[i]);
@@ -119,6 +181,33 @@ public final class RowLayout {
         }
     }
 
+    private void bindUpdate(Dialect dialect, PreparedStatement statement, PendingRow row) throws SQLException {
+        int index = 1;
+        Object recordKey = row.event().record().key();
+        for (String name : row.onlyColumns()) {
+            for (ColumnBinding column : values) {
+                if (column.column().equals(name)) {
+                    Object value = column.value(recordKey, row.event().row());
+                    if (value == null) {
+                        dialect.bindNull(statement, index++, column.type());
+                    } else {
+                        dialect.bind(statement, index++, column.type(), value);
+                    }
+                }
+            }
+        }
+        boolean gated = versionColumn != null && row.event().version() != null;
+        if (gated) {
+            statement.setLong(index++, row.event().version());
+        }
+        for (int i = 0; i < key.length; i++) {
+            dialect.bind(statement, index++, key[i].type(), row.key()[i]);
+        }
+        if (gated) {
+            statement.setLong(index, row.event().version());
+        }
+    }
+
     private static void bindVersion(PreparedStatement statement, int index, Long version) throws SQLException {
         if (version == null) {
             statement.setNull(index, Types.BIGINT);
@@ -130,7 +219,7 @@ public final class RowLayout {
     /** The value columns with their converted values of an upsert: for explaining a failure. */
     List<Object[]> describeValues(ChangeEvent event) {
         Object recordKey = event.record().key();
-        return java.util.Arrays.stream(values).map(c -> new Object[] {c.column(), c.type(), c.value(recordKey, event.row())})
+        return Arrays.stream(values).map(c -> new Object[] {c.column(), c.type(), c.value(recordKey, event.row())})
                 .toList();
     }
 

@@ -1,13 +1,22 @@
 package io.ctsync.sink.write;
 
+import io.ctsync.sink.config.ConflictOptions;
+import io.ctsync.sink.config.FailureOptions;
 import io.ctsync.sink.config.SinkConnectorConfig;
 import io.ctsync.sink.config.VersionMode;
+import io.ctsync.sink.conflict.ConflictDetector;
+import io.ctsync.sink.conflict.ConflictRules;
+import io.ctsync.sink.conflict.ConflictTopic;
 import io.ctsync.sink.dialect.Dialect;
 import io.ctsync.sink.dialect.Dialects;
+import io.ctsync.sink.error.DeadLetterQueue;
 import io.ctsync.sink.error.FailureClassifier;
 import io.ctsync.sink.error.FailureKind;
 import io.ctsync.sink.offset.OffsetStore;
 import io.ctsync.sink.offset.OffsetsFencedException;
+import io.ctsync.sink.park.ParkedRecord;
+import io.ctsync.sink.park.ParkedStore;
+import io.ctsync.sink.park.ParkingLot;
 import io.ctsync.sink.record.RecordInterpreter;
 import io.ctsync.sink.schema.TableCatalog;
 import io.ctsync.sink.schema.TableId;
@@ -25,29 +34,35 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.connect.sink.ErrantRecordReporter;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Everything a sink task does against the target, without the Connect plumbing: the session, the stored offsets of
- * the task's partitions, one transaction per batch, finding the failing row of a refused batch, tombstone purging
- * and the periodic summary.
+ * Everything a sink task does against the target, without the Connect plumbing: the session, the stored offsets and
+ * parked records of the task's partitions, one transaction per batch (the fast path, then the isolating path when the
+ * database refuses a record), tombstone purging and the summary per flush.
  */
 public final class SinkWriter implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SinkWriter.class);
-    private static final long SUMMARY_INTERVAL_MS = 60_000L;
     private static final long MAX_PURGE_INTERVAL_MS = 10 * 60_000L;
 
     private final JdbcSession session;
     private final FailureClassifier classifier;
     private final StateStore state;
     private final OffsetStore offsets;
+    private final ParkedStore parkedStore;
+    private final ParkingLot parking;
     private final VersionGate gate;
     private final LayoutResolver layouts;
+    private final DeadLetterQueue deadLetters;
+    private final ConflictTopic conflictTopic;
     private final BatchWriter batches;
     private final SinkCounters counters = new SinkCounters();
+    private final FlushSummary summary;
+    private final CommittedOutcomes outcomes;
     private final Consumer<Map<TopicPartition, Long>> seek;
     private final long tombstoneRetentionMs;
     private final Map<TopicPartition, Long> committed = new HashMap<>();
@@ -55,27 +70,41 @@ public final class SinkWriter implements AutoCloseable {
     private final Set<TopicPartition> unloaded = new HashSet<>();
     private boolean tablesReady;
     private long nextPurgeMs;
-    private long nextSummaryMs = System.currentTimeMillis() + SUMMARY_INTERVAL_MS;
-    private long lastSummaryTotal;
 
-    /** {@code seek} repositions the consumer (the task's {@code context.offset}). */
+    /**
+     * @param seek     repositions the consumer (the task's {@code context.offset})
+     * @param reporter Connect's errant record reporter (the dead-letter topic), null when there is none
+     */
     public SinkWriter(SinkConnectorConfig config, Map<String, String> props, String connectorName,
-                      Consumer<Map<TopicPartition, Long>> seek) {
+                      Consumer<Map<TopicPartition, Long>> seek, ErrantRecordReporter reporter) {
         Dialect dialect = Dialects.create(config.dialectName(), config.connection().url(), props);
+        FailureOptions.Settings failures = config.failures();
+        ConflictOptions.Settings conflicts = config.conflicts();
         this.session = new JdbcSession(dialect, config.connection());
         this.classifier = new FailureClassifier(dialect);
         this.state = new StateStore(dialect, TableId.parse(config.stateTable()));
         this.offsets = new OffsetStore(dialect, TableId.parse(config.offsetsTable()), connectorName);
+        this.parkedStore = new ParkedStore(dialect, TableId.parse(failures.parkedTable()), connectorName);
+        this.parking = new ParkingLot(failures.fkRetryMaxMs());
         this.gate = new VersionGate(state, config.versionMode() != VersionMode.OFF);
         this.layouts = new LayoutResolver(dialect, new TableCatalog(), config.schemaEvolution(), config.versionMode(),
                 config.versionColumn(), config.primaryKeyFields());
+        this.deadLetters = new DeadLetterQueue(reporter, failures.tolerant(), failures.maxDeadLetters());
+        this.conflictTopic = conflicts.topic() == null ? null
+                : new ConflictTopic(conflicts.topic(), conflicts.producerProperties(), connectorName);
         RecordInterpreter interpreter = new RecordInterpreter(config.tableNameFormat(), config.tombstoneHandling(),
                 config.versionField());
-        this.batches = new BatchWriter(session, interpreter, layouts, gate, state, offsets, config.useReduction(), counters);
+        this.batches = new BatchWriter(new BatchWriter.Parts(session, new BatchInput(interpreter, layouts), gate, state,
+                offsets, parkedStore, parking, new ConflictDetector(new ConflictRules(conflicts), dialect), conflictTopic,
+                deadLetters, classifier), config.useReduction(), failures);
+        this.summary = new FlushSummary(counters, parking);
+        this.outcomes = new CommittedOutcomes(counters, deadLetters, parking);
         this.seek = seek;
         this.tombstoneRetentionMs = config.tombstoneRetentionMs();
-        LOG.info("JDBC sink writer for {} ({} dialect): state table {}, offsets table {}", config.connection().url(),
-                dialect.name(), state.table(), offsets.table());
+        LOG.info("JDBC sink writer for {} ({} dialect): state table {}, offsets table {}, parked table {}; record failures "
+                        + "{}; conflicts {}", config.connection().url(), dialect.name(), state.table(), offsets.table(),
+                parkedStore.table(), failures.tolerant() ? (reporter == null ? "skipped and logged" : "dead-lettered")
+                        : "fail the task", conflictTopic == null ? "counted and logged" : "written to " + conflicts.topic());
     }
 
     public Dialect dialect() {
@@ -90,7 +119,12 @@ public final class SinkWriter implements AutoCloseable {
         return counters;
     }
 
-    /** New partitions: read their stored offsets and seek to them; when the target is unreachable, on the next batch. */
+    /** Records parked for a missing parent row, waiting. */
+    public int parkedRecords() {
+        return parking.size();
+    }
+
+    /** New partitions: read their stored offsets and parked records and seek; when the target is unreachable, later. */
     public void assign(Collection<TopicPartition> partitions) {
         gate.reset();
         assigned.addAll(partitions);
@@ -108,6 +142,7 @@ public final class SinkWriter implements AutoCloseable {
         partitions.forEach(committed::remove);
         assigned.removeAll(partitions);
         unloaded.removeAll(partitions);
+        parking.drop(partitions);
     }
 
     /** What the target holds, per partition: the offsets Connect may commit to Kafka. */
@@ -116,32 +151,46 @@ public final class SinkWriter implements AutoCloseable {
     }
 
     /**
-     * Applies the records in one transaction. Throws the database's failure (classified by the caller through
-     * {@link #classifier()}), or a {@link io.ctsync.sink.error.RecordFailure} naming the record a refused batch
-     * failed on.
+     * Applies the records (and the parked records due for a retry) in one transaction. Throws the database's failure
+     * (classified by the caller through {@link #classifier()}), or a {@link io.ctsync.sink.error.RecordFailure} naming
+     * a record that cannot be applied when such records fail the task.
      */
-    public void write(Collection<SinkRecord> records) throws SQLException {
+    public void write(Collection<SinkRecord> records) throws SQLException, InterruptedException {
+        if (records.isEmpty() && (parking.isEmpty() || parking.nextDueMs() > System.currentTimeMillis())) {
+            return;
+        }
         try {
             Collection<SinkRecord> ready = withoutUnloadedPartitions(records);
-            committed.putAll(batches.write(ready, committed, false));
+            List<ParkedRecord> retries = parking.due(System.currentTimeMillis(), !records.isEmpty());
+            BatchOutcome outcome;
+            try {
+                outcome = batches.write(ready, committed, retries, false);
+            } catch (SQLException e) {
+                session.rollbackQuietly();
+                if (classifier.classify(e) != FailureKind.RECORD) {
+                    throw e;
+                }
+                LOG.info("The database refused the batch ({}); applying it row by row to set aside what it refuses",
+                        e.getMessage());
+                counters.isolatedBatch();
+                outcome = batches.write(ready, committed, retries, true);
+            }
+            committed.putAll(outcome.next());
+            outcomes.apply(outcome);
         } catch (OffsetsFencedException e) {
             session.rollbackQuietly();
-            // Re-read every partition's stored offset (a partition without a row may have just got one).
+            // Re-read every partition's stored offset and parked records (another task may have changed them).
             unloaded.addAll(assigned);
+            parking.drop(assigned);
             committed.clear();
             throw e;
         } catch (SQLException e) {
             session.rollbackQuietly();
-            FailureKind kind = classifier.classify(e);
-            if (kind == FailureKind.TRANSIENT) {
+            if (classifier.classify(e) == FailureKind.TRANSIENT) {
                 session.close();
-                throw e;
+            } else {
+                layouts.clear();
             }
-            if (kind == FailureKind.RECORD) {
-                findFailingRow(records);
-                return;
-            }
-            layouts.clear();
             throw e;
         } catch (RuntimeException | AssertionError e) {
             // Some drivers (pgjdbc's batch result handler) throw errors, not SQLExceptions, when the connection dies
@@ -153,10 +202,9 @@ public final class SinkWriter implements AutoCloseable {
             session.rollbackQuietly();
             throw e;
         }
-        logSummaryIfDue();
     }
 
-    /** Purges old tombstones and logs the summary when due; for idle periods as well as after batches. */
+    /** Purges old tombstones when due; for idle periods as well as after batches. */
     public void maintain() {
         long now = System.currentTimeMillis();
         if (tablesReady && now >= nextPurgeMs && !gate.writtenTables().isEmpty()) {
@@ -171,21 +219,25 @@ public final class SinkWriter implements AutoCloseable {
                 LOG.warn("Purging tombstones from {} failed ({}); trying again later", state.table(), e.getMessage());
             }
         }
-        logSummaryIfDue();
+    }
+
+    /** The INFO summary of what happened since the last flush (when anything did). */
+    public void logFlushSummary() {
+        summary.log();
+        outcomes.flushed();
     }
 
     @Override
     public void close() {
-        logSummary();
+        summary.log();
+        if (conflictTopic != null) {
+            conflictTopic.close();
+        }
         session.close();
     }
 
     private Collection<SinkRecord> withoutUnloadedPartitions(Collection<SinkRecord> records) throws SQLException {
-        if (!tablesReady) {
-            state.ensureTable(session);
-            offsets.ensureTable(session);
-            tablesReady = true;
-        }
+        ensureTables();
         if (unloaded.isEmpty()) {
             return records;
         }
@@ -204,54 +256,35 @@ public final class SinkWriter implements AutoCloseable {
         return ready;
     }
 
-    /** Loads the stored offsets of unloaded partitions and seeks to them; returns the partitions it sought. */
-    private Set<TopicPartition> loadOffsets() throws SQLException {
+    private void ensureTables() throws SQLException {
         if (!tablesReady) {
             state.ensureTable(session);
             offsets.ensureTable(session);
+            parkedStore.ensureTable(session);
             tablesReady = true;
         }
+    }
+
+    /**
+     * Loads the stored offsets and parked records of unloaded partitions and seeks to the offsets; returns the
+     * partitions it sought.
+     */
+    private Set<TopicPartition> loadOffsets() throws SQLException {
+        ensureTables();
         Set<TopicPartition> partitions = new HashSet<>(unloaded);
         Map<TopicPartition, Long> stored = offsets.load(session, partitions);
+        List<ParkedRecord> parked = parkedStore.load(session, partitions);
         committed.putAll(stored);
         unloaded.clear();
+        long now = System.currentTimeMillis();
+        parked.forEach(record -> parking.add(record, now));
+        if (!parked.isEmpty()) {
+            LOG.info("Reloaded {} records parked for a missing parent row from {}", parked.size(), parkedStore.table());
+        }
         if (!stored.isEmpty()) {
             LOG.info("Resuming from the offsets stored in {}: {}", offsets.table(), stored);
             seek.accept(stored);
         }
         return stored.keySet();
-    }
-
-    private void findFailingRow(Collection<SinkRecord> records) throws SQLException {
-        try {
-            committed.putAll(batches.write(withoutUnloadedPartitions(records), committed, true));
-            LOG.warn("A batch failed as a whole but was applied row by row");
-        } catch (FailedRow failed) {
-            session.rollbackQuietly();
-            if (classifier.classify(failed.failure()) == FailureKind.RECORD) {
-                throw failed.toRecordFailure(session.dialect());
-            }
-            throw failed.failure();
-        }
-    }
-
-    private void logSummaryIfDue() {
-        if (System.currentTimeMillis() >= nextSummaryMs) {
-            logSummary();
-        }
-    }
-
-    private void logSummary() {
-        long now = System.currentTimeMillis();
-        long total = counters.total();
-        if (total != lastSummaryTotal) {
-            double seconds = Math.max(1, SUMMARY_INTERVAL_MS - (nextSummaryMs - now)) / 1000.0;
-            LOG.info("Applied {} upserts and {} deletes in total; held back {} duplicates ({} more gated in SQL "
-                            + "without a per-row count), skipped {} redelivered and {} no-op records; {} records/s lately",
-                    counters.upserts(), counters.deletes(), counters.duplicates(), counters.unconfirmed(),
-                    counters.redeliveries(), counters.skipped(), Math.round((total - lastSummaryTotal) / seconds));
-            lastSummaryTotal = total;
-        }
-        nextSummaryMs = now + SUMMARY_INTERVAL_MS;
     }
 }

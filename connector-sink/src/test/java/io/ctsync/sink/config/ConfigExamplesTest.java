@@ -30,7 +30,11 @@ class ConfigExamplesTest {
         json.get("config").fields().forEachRemaining(e -> config.put(e.getKey(), e.getValue().asText()));
         assertThat(config).containsEntry("connector.class", JdbcSinkConnector.class.getName());
         java.util.Set<String> known = new JdbcSinkConnector().config().names();
+        // Besides the connector's own options: Connect's (converters, consumer overrides, errors.*), and the sink's
+        // open-ended conflict.policy.<table> and conflict.kafka.<producer setting>, which validate() checks.
         assertThat(config.keySet()).filteredOn(k -> !k.contains("converter") && !k.startsWith("consumer.override.")
+                && !(k.startsWith("errors.") && !known.contains(k)) && !k.startsWith("conflict.policy.")
+                && !k.startsWith("conflict.kafka.")
                 && !List.of("connector.class", "tasks.max", "topics", "topics.regex").contains(k)).allSatisfy(k ->
                 assertThat(known).as("option of " + example.getFileName()).contains(k));
         List<String> errors = new JdbcSinkConnector().validate(config).configValues().stream()

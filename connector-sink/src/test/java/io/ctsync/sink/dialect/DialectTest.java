@@ -67,6 +67,44 @@ class DialectTest {
     }
 
     @Test
+    void mergesUpdateSomeColumnsGatedByTheVersion() {
+        assertThat(Dialects.create("postgresql", null, Map.of()).update(T, List.of("id"), List.of("a", "b"), "v"))
+                .isEqualTo("UPDATE \"t\" SET \"a\" = ?, \"b\" = ?, \"v\" = ? WHERE \"id\" = ? AND (\"v\" IS NULL OR \"v\" < ?)");
+        assertThat(Dialects.create("mariadb", null, Map.of()).update(T, List.of("id"), List.of("a"), null))
+                .isEqualTo("UPDATE `t` SET `a` = ? WHERE `id` = ?");
+    }
+
+    @Test
+    void conflictReadsLockTheRowsTheyRead() {
+        assertThat(Dialects.create("postgresql", null, Map.of()).lockingSelect("\"a\"", T, "\"id\" = ?"))
+                .isEqualTo("SELECT \"a\" FROM \"t\" WHERE \"id\" = ? FOR UPDATE");
+        assertThat(Dialects.create("sqlserver", null, Map.of()).lockingSelect("[a]", T, "[id] = ?"))
+                .isEqualTo("SELECT [a] FROM [t] WITH (UPDLOCK, HOLDLOCK) WHERE [id] = ?");
+        assertThat(Dialects.create("sqlite", null, Map.of()).lockingSelect("\"a\"", T, "1 = 1")).doesNotContain("FOR UPDATE");
+    }
+
+    @Test
+    void foreignKeyViolationsAreToldApartAndDeferredWhereTheDatabaseCan() {
+        assertThat(Dialects.create("postgresql", null, Map.of()).isForeignKeyViolation(new SQLException("fk", "23503"))).isTrue();
+        assertThat(Dialects.create("postgresql", null, Map.of()).isForeignKeyViolation(new SQLException("nn", "23502"))).isFalse();
+        Dialect maria = Dialects.create("mariadb", null, Map.of());
+        assertThat(maria.isForeignKeyViolation(new SQLException("no parent", "23000", 1452))).isTrue();
+        assertThat(maria.isForeignKeyViolation(new SQLException("has children", "23000", 1451))).isTrue();
+        assertThat(maria.isForeignKeyViolation(new SQLException("duplicate", "23000", 1062))).isFalse();
+        Dialect sqlite = Dialects.create("sqlite", null, Map.of());
+        assertThat(sqlite.isForeignKeyViolation(new SQLException("[SQLITE_CONSTRAINT_FOREIGNKEY]", null, 787))).isTrue();
+        assertThat(sqlite.isForeignKeyViolation(new SQLException("not null", null, 1299))).isFalse();
+        Dialect mssql = Dialects.create("sqlserver", null, Map.of());
+        assertThat(mssql.isForeignKeyViolation(new SQLException("conflicted with the FOREIGN KEY constraint", "23000", 547))).isTrue();
+        assertThat(mssql.isForeignKeyViolation(new SQLException("conflicted with the CHECK constraint", "23000", 547))).isFalse();
+
+        assertThat(Dialects.create("postgresql", null, Map.of()).deferForeignKeys()).contains("SET CONSTRAINTS ALL DEFERRED");
+        assertThat(sqlite.deferForeignKeys()).contains("PRAGMA defer_foreign_keys = ON");
+        assertThat(maria.deferForeignKeys()).isEmpty();
+        assertThat(mssql.deferForeignKeys()).isEmpty();
+    }
+
+    @Test
     void failuresAreClassifiedBySqlStateAndVendorCode() {
         Dialect pg = Dialects.create("postgresql", null, Map.of());
         assertThat(pg.classify(new SQLException("x", "08006"))).isEqualTo(FailureKind.TRANSIENT);

@@ -10,9 +10,9 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
- * Inputs the sink cannot apply fail the task (until the dead-letter topic of the next issue) with a message that
+ * Inputs the sink cannot apply fail the task (with the default errors.tolerance=none) with a message that
  * names the topic, partition, offset, table and column, so an operator can find and fix the record or the target.
- * The batch holding the bad record is rolled back as a whole (issue 5 isolates the record and applies the rest).
+ * The batch holding the bad record is rolled back as a whole: fail-fast ({@link AbstractRecordFailureIT} tolerates them).
  */
 public abstract class AbstractBadInputIT extends SinkIT {
 

@@ -15,8 +15,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A PostgreSQL of the test's own goes down under a running sink (immediate stop: connections break, open transactions
- * are lost) and comes back: the sink retries with backoff, reconnects and applies everything exactly once. When the
- * outage outlasts {@code max.retries}, the task fails with the cause.
+ * are lost) and comes back: the sink retries with backoff, reconnects and applies everything exactly once, and sends
+ * nothing to its dead-letter topic (a transient failure is never a record's fault). When the outage outlasts
+ * {@code max.retries}, the task fails with the cause.
  */
 class PostgresOutageIT extends SinkIT {
 
@@ -43,6 +44,9 @@ class PostgresOutageIT extends SinkIT {
         Map<String, String> config = config(topic, "survived");
         config.put("max.retries", "30");
         config.put("retry.backoff.ms", "300");
+        config.put("errors.tolerance", "all");
+        config.put("errors.deadletterqueue.topic.name", "outage.survived.dlq");
+        config.put("errors.deadletterqueue.topic.replication.factor", "1");
         start("outage-survived", config);
         Await.value("first rows", () -> target.count("survived"), n -> n >= 2_000);
 
@@ -56,6 +60,7 @@ class PostgresOutageIT extends SinkIT {
         CONNECT.awaitRunning("outage-survived", 1);
         assertThat(((Number) PG.database().value("SELECT SUM(writes) FROM survived")).longValue()).as("rows written twice").isZero();
         assertThat(target.storedOffsets("outage-survived")).isEqualTo(Map.of(topic + "-0", 4_000L));
+        assertThat(CONNECT.consumeAll(Duration.ofSeconds(30), "outage.survived.dlq")).as("dead letters").isEmpty();
     }
 
     @Test

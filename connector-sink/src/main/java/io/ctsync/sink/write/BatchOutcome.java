@@ -1,0 +1,69 @@
+package io.ctsync.sink.write;
+
+import io.ctsync.sink.conflict.ConflictNotice;
+import io.ctsync.sink.error.DeadLetter;
+import io.ctsync.sink.park.ParkedRecord;
+import io.ctsync.sink.state.SinkCounters;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * What one batch did beyond writing rows: the offsets it stored, its dead letters and conflicts, the records it parked
+ * and the parked records it released. The task's counters and parking lot take it over only once the batch committed.
+ */
+public final class BatchOutcome {
+
+    /** Rows applied and held back, counted as the batch went; the task's counters take them after the commit. */
+    final SinkCounters counts = new SinkCounters();
+    final Map<TopicPartition, Long> next = new HashMap<>();
+    final List<DeadLetter> deadLetters = new ArrayList<>();
+    final List<ConflictNotice> conflicts = new ArrayList<>();
+    final List<ParkedRecord> parked = new ArrayList<>();
+    final List<ParkedRecord> released = new ArrayList<>();
+    final List<ParkedRecord> stillParked = new ArrayList<>();
+    int redelivered;
+    int skipped;
+
+    public SinkCounters counts() {
+        return counts;
+    }
+
+    /** The next offset per partition, stored with the batch. */
+    public Map<TopicPartition, Long> next() {
+        return next;
+    }
+
+    public List<DeadLetter> deadLetters() {
+        return deadLetters;
+    }
+
+    public List<ConflictNotice> conflicts() {
+        return conflicts;
+    }
+
+    /** Records parked by this batch (refused for a foreign key, kept for later batches). */
+    public List<ParkedRecord> parked() {
+        return parked;
+    }
+
+    /** Parked records this batch applied, found superseded or dead-lettered. */
+    public List<ParkedRecord> released() {
+        return released;
+    }
+
+    /** Parked records this batch retried in vain. */
+    public List<ParkedRecord> stillParked() {
+        return stillParked;
+    }
+
+    public int redelivered() {
+        return redelivered;
+    }
+
+    public int skipped() {
+        return skipped;
+    }
+}

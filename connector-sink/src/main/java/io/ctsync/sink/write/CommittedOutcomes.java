@@ -1,0 +1,58 @@
+package io.ctsync.sink.write;
+
+import io.ctsync.sink.conflict.ConflictNotice;
+import io.ctsync.sink.error.DeadLetterQueue;
+import io.ctsync.sink.park.ParkingLot;
+import io.ctsync.sink.state.SinkCounters;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What a committed batch changes in the task's memory: its counters, the dead-letter budget, the parking lot, and the
+ * log lines for what it set aside (every parked record and dead letter; conflicts up to 20 per flush at INFO, the rest
+ * at DEBUG, counted in the flush summary).
+ */
+final class CommittedOutcomes {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SinkWriter.class);
+    private static final int CONFLICTS_LOGGED_PER_FLUSH = 20;
+
+    private final SinkCounters counters;
+    private final DeadLetterQueue deadLetters;
+    private final ParkingLot parking;
+    private int conflictsLogged;
+
+    CommittedOutcomes(SinkCounters counters, DeadLetterQueue deadLetters, ParkingLot parking) {
+        this.counters = counters;
+        this.deadLetters = deadLetters;
+        this.parking = parking;
+    }
+
+    void apply(BatchOutcome outcome) {
+        long now = System.currentTimeMillis();
+        counters.add(outcome.counts());
+        counters.redeliveries(outcome.redelivered());
+        counters.skipped(outcome.skipped());
+        deadLetters.committed(outcome.deadLetters());
+        counters.deadLetters(outcome.deadLetters().size());
+        outcome.released().forEach(parking::remove);
+        outcome.stillParked().forEach(record -> parking.retryFailed(record, now));
+        outcome.parked().forEach(record -> parking.add(record, now));
+        counters.parked(outcome.parked().size());
+        outcome.parked().forEach(record -> LOG.info("Parked {} until its parent row arrives (at most {} ms): {}",
+                record, parking.retryMaxMs(), record.reason()));
+        for (ConflictNotice notice : outcome.conflicts()) {
+            counters.conflict(notice.rule(), notice.resolution().outcome().label());
+            if (conflictsLogged++ < CONFLICTS_LOGGED_PER_FLUSH) {
+                LOG.info(notice.describe());
+            } else {
+                LOG.debug(notice.describe());
+            }
+        }
+    }
+
+    /** A flush summary was logged: the next conflicts are logged again. */
+    void flushed() {
+        conflictsLogged = 0;
+    }
+}

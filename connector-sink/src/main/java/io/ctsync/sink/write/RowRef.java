@@ -1,0 +1,5 @@
+package io.ctsync.sink.write;
+
+/** One target row: its table ({@code schema.table} or {@code table}) and its key in text form ({@link io.ctsync.sink.state.RowKeys}). */
+public record RowRef(String table, String rowKey) {
+}
