@@ -1,5 +1,6 @@
 package io.ctsync.sink.dialect;
 
+import io.ctsync.contract.config.Validators;
 import io.ctsync.sink.error.FailureKind;
 import io.ctsync.sink.schema.ColumnSpec;
 import io.ctsync.sink.schema.FieldType;
@@ -24,6 +25,8 @@ public final class SqlServerDialect extends AbstractDialect {
 
     public static final String NAME = "sqlserver";
     public static final String IDENTITY_INSERT = "dialect.sqlserver.identity.insert";
+    public static final String CHANGE_TRACKING_CONTEXT = "dialect.sqlserver.change.tracking.context";
+    private static final int MAX_CONTEXT_BYTES = 128;
 
     /** Deadlock victim, lock timeout, Azure SQL throttling/failover, connection broken, database unavailable. */
     private static final Set<Integer> TRANSIENT_CODES = Set.of(1205, 1222, 4060, 4221, 40143, 40197, 40501, 40613, 49918,
@@ -33,9 +36,31 @@ public final class SqlServerDialect extends AbstractDialect {
     private static final Pattern COLUMN = Pattern.compile("column '([^']+)'", Pattern.CASE_INSENSITIVE);
 
     private final boolean identityInsert;
+    /** {@code WITH CHANGE_TRACKING_CONTEXT (0x…) } before each write, or empty. */
+    private final String contextPrefix;
 
-    SqlServerDialect(boolean identityInsert) {
+    SqlServerDialect(boolean identityInsert, String changeTrackingContext) {
         this.identityInsert = identityInsert;
+        this.contextPrefix = contextPrefix(changeTrackingContext);
+    }
+
+    /**
+     * The context is validated hex (at most 128 bytes), so it can stand in the statement text as a binary literal:
+     * one statement text per table, like every other write.
+     */
+    private static String contextPrefix(String context) {
+        String digits = context == null ? "" : context.trim().replaceFirst("^0[xX]", "");
+        return digits.isEmpty() ? "" : "WITH CHANGE_TRACKING_CONTEXT (0x" + digits.toLowerCase(java.util.Locale.ROOT) + ") ";
+    }
+
+    @Override
+    public String delete(TableId table, List<String> keyColumns, String versionColumn) {
+        return contextPrefix + super.delete(table, keyColumns, versionColumn);
+    }
+
+    @Override
+    public String update(TableId table, List<String> keyColumns, List<String> valueColumns, String versionColumn) {
+        return contextPrefix + super.update(table, keyColumns, valueColumns, versionColumn);
     }
 
     @Override
@@ -101,7 +126,7 @@ public final class SqlServerDialect extends AbstractDialect {
         if (identityInsert) {
             sql.append("SET IDENTITY_INSERT ").append(qualified(table)).append(" ON; ");
         }
-        sql.append("MERGE INTO ").append(qualified(table)).append(" WITH (UPDLOCK, HOLDLOCK) AS tgt USING (VALUES (");
+        sql.append(contextPrefix).append("MERGE INTO ").append(qualified(table)).append(" WITH (UPDLOCK, HOLDLOCK) AS tgt USING (VALUES (");
         sql.append("?, ".repeat(all.size() - 1)).append("?)) AS src (").append(list(all, "")).append(") ON ");
         for (int i = 0; i < keyColumns.size(); i++) {
             String key = quote(keyColumns.get(i));
@@ -205,11 +230,17 @@ public final class SqlServerDialect extends AbstractDialect {
                     "Write explicit values into IDENTITY columns of the target (SET IDENTITY_INSERT ON around each "
                             + "upsert); needed when the target's key is an IDENTITY column filled from the source.",
                     "Dialect: SQL Server", 1, Width.SHORT, "Identity insert");
+            def.define(CHANGE_TRACKING_CONTEXT, Type.STRING, "", Validators.hexBytes(MAX_CONTEXT_BYTES), Importance.MEDIUM,
+                    "Hex bytes (e.g. 0x6374) the sink's writes carry as their Change Tracking context (WITH "
+                            + "CHANGE_TRACKING_CONTEXT). In two-way sync, set the same value as change.context.exclude of the "
+                            + "ctsync source reading this database, so changes the sink applied are not sent back. Empty: none.",
+                    "Dialect: SQL Server", 2, Width.MEDIUM, "Change Tracking context");
         }
 
         @Override
         public Dialect create(Map<String, String> props) {
-            return new SqlServerDialect(DialectProvider.flag(props, IDENTITY_INSERT, false));
+            return new SqlServerDialect(DialectProvider.flag(props, IDENTITY_INSERT, false),
+                    props.getOrDefault(CHANGE_TRACKING_CONTEXT, ""));
         }
     }
 }

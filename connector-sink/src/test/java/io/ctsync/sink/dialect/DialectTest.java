@@ -61,6 +61,25 @@ class DialectTest {
     }
 
     @Test
+    void sqlServerWritesCarryTheConfiguredChangeTrackingContext() {
+        Dialect plain = Dialects.create("sqlserver", null, Map.of());
+        Dialect stamped = Dialects.create("sqlserver", null, Map.of("dialect.sqlserver.change.tracking.context", "0x63AB"));
+        Dialect identity = Dialects.create("sqlserver", null, Map.of("dialect.sqlserver.change.tracking.context", "63ab",
+                "dialect.sqlserver.identity.insert", "true"));
+
+        assertThat(stamped.upsert(T, List.of("id"), List.of("a"), "v"))
+                .isEqualTo("WITH CHANGE_TRACKING_CONTEXT (0x63ab) " + plain.upsert(T, List.of("id"), List.of("a"), "v"));
+        assertThat(stamped.delete(T, List.of("id"), "v"))
+                .isEqualTo("WITH CHANGE_TRACKING_CONTEXT (0x63ab) DELETE FROM [t] WHERE [id] = ? AND ([v] IS NULL OR [v] < ?)");
+        assertThat(stamped.update(T, List.of("id"), List.of("a"), null))
+                .isEqualTo("WITH CHANGE_TRACKING_CONTEXT (0x63ab) UPDATE [t] SET [a] = ? WHERE [id] = ?");
+        // The context applies to the MERGE, which follows the identity switch.
+        assertThat(identity.upsert(T, List.of("id"), List.of("a"), null))
+                .startsWith("SET IDENTITY_INSERT [t] ON; WITH CHANGE_TRACKING_CONTEXT (0x63ab) MERGE INTO [t]");
+        assertThat(plain.delete(T, List.of("id"), null)).isEqualTo("DELETE FROM [t] WHERE [id] = ?");
+    }
+
+    @Test
     void deletesAreGatedByTheVersionColumn() {
         assertThat(Dialects.create("postgresql", null, Map.of()).delete(T, List.of("id", "k"), "v"))
                 .isEqualTo("DELETE FROM \"t\" WHERE \"id\" = ? AND \"k\" = ? AND (\"v\" IS NULL OR \"v\" < ?)");
