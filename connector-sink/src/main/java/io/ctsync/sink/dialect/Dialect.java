@@ -124,6 +124,25 @@ public interface Dialect {
         return false;
     }
 
+    /**
+     * A condition that {@code column} is one of {@code count} text values, for reading many rows by key in one query
+     * (the state table); {@link #bindTextValues} binds the values. The default is an IN list of parameters.
+     */
+    default String textIn(String column, int count) {
+        return column + " IN (" + "?, ".repeat(count - 1) + "?)";
+    }
+
+    /**
+     * Binds the values of a {@link #textIn} condition from {@code index}, padding to {@code count} by repeating the
+     * last value; returns the index after them.
+     */
+    default int bindTextValues(PreparedStatement statement, int index, List<String> values, int count) throws SQLException {
+        for (int i = 0; i < count; i++) {
+            statement.setString(index++, values.get(Math.min(i, values.size() - 1)));
+        }
+        return index;
+    }
+
     /** True when {@code (a, b) IN ((?, ?), …)} works (row values); else composite keys are matched with ORs. */
     default boolean rowValueIn() {
         return true;

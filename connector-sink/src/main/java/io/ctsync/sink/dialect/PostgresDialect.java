@@ -3,8 +3,10 @@ package io.ctsync.sink.dialect;
 import io.ctsync.sink.error.FailureKind;
 import io.ctsync.sink.schema.FieldType;
 import io.ctsync.sink.schema.TableId;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +54,21 @@ public final class PostgresDialect extends AbstractDialect {
         return properties;
     }
 
+    /**
+     * Plans every execution with the tables' current sizes. The driver prepares statements on the server, and a
+     * generic plan cached while the state table (or a new target table) was tiny stays in use as it grows: without
+     * fresh statistics (autovacuum off, or not yet run) a keyed read then compared every row with every key. A SET
+     * rather than the {@code options} startup parameter, which PgBouncer refuses; plan_cache_mode exists since 12.
+     */
+    @Override
+    public void initialize(Connection connection) throws SQLException {
+        if (connection.getMetaData().getDatabaseMajorVersion() >= 12) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SET plan_cache_mode = force_custom_plan");
+            }
+        }
+    }
+
     @Override
     public String sqlType(FieldType type, boolean keyColumn) {
         return switch (type.kind()) {
@@ -79,6 +96,23 @@ public final class PostgresDialect extends AbstractDialect {
     @Override
     public String upsert(TableId table, List<String> keyColumns, List<String> valueColumns, String versionColumn) {
         return OnConflictUpsert.sql(this, table, keyColumns, valueColumns, versionColumn);
+    }
+
+    /**
+     * One array parameter, semi-joined. PostgreSQL cannot hash an IN list of parameters, and on a young table it
+     * prefers a sequential scan that compares every row with every listed value: 512 keys against a state table of
+     * 20,000 tombstones took 50-200 ms per read. A semi-join on {@code unnest} is linear whichever plan it gets
+     * (hashed, or one index probe per key).
+     */
+    @Override
+    public String textIn(String column, int count) {
+        return column + " IN (SELECT unnest(CAST(? AS varchar[])))";
+    }
+
+    @Override
+    public int bindTextValues(PreparedStatement statement, int index, List<String> values, int count) throws SQLException {
+        statement.setArray(index, statement.getConnection().createArrayOf("varchar", values.toArray()));
+        return index + 1;
     }
 
     @Override

@@ -56,8 +56,7 @@ public final class StateStore {
                     .append(dialect.quote("version")).append(", ").append(dialect.quote("deleted")).append(", ")
                     .append(dialect.quote(HASHES)).append(" FROM ")
                     .append(dialect.qualified(table)).append(" WHERE ").append(dialect.quote("table_name"))
-                    .append(" = ? AND ").append(dialect.quote("row_key")).append(" IN (?")
-                    .append(", ?".repeat(size - 1)).append(')');
+                    .append(" = ? AND ").append(dialect.textIn(dialect.quote("row_key"), size));
             readSql.put(size, sql.toString());
         }
     }
@@ -109,10 +108,8 @@ public final class StateStore {
             int take = Math.min(bucket, remaining);
             PreparedStatement statement = session.prepare(readSql.get(bucket));
             statement.setString(1, tableName);
-            for (int i = 0; i < bucket; i++) {
-                // Pad a short chunk with its last key: a few bucket sizes keep the statement cache small.
-                statement.setString(i + 2, rowKeys.get(from + Math.min(i, take - 1)));
-            }
+            // A short chunk is padded with its last key: a few bucket sizes keep the statement cache small.
+            dialect.bindTextValues(statement, 2, rowKeys.subList(from, from + take), bucket);
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
                     long version = rs.getLong(2);

@@ -80,6 +80,14 @@ class DialectTest {
     }
 
     @Test
+    void manyTextKeysAreOneArrayOnPostgresqlAndAnInListElsewhere() {
+        assertThat(Dialects.create("postgresql", null, Map.of()).textIn("\"k\"", 3))
+                .isEqualTo("\"k\" IN (SELECT unnest(CAST(? AS varchar[])))");
+        assertThat(Dialects.create("mariadb", null, Map.of()).textIn("`k`", 3)).isEqualTo("`k` IN (?, ?, ?)");
+        assertThat(Dialects.create("sqlite", null, Map.of()).textIn("\"k\"", 1)).isEqualTo("\"k\" IN (?)");
+    }
+
+    @Test
     void deletesAreGatedByTheVersionColumn() {
         assertThat(Dialects.create("postgresql", null, Map.of()).delete(T, List.of("id", "k"), "v"))
                 .isEqualTo("DELETE FROM \"t\" WHERE \"id\" = ? AND \"k\" = ? AND (\"v\" IS NULL OR \"v\" < ?)");
