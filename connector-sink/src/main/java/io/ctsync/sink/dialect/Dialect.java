@@ -58,6 +58,22 @@ public interface Dialect {
     String upsert(TableId table, List<String> keyColumns, List<String> valueColumns, String versionColumn);
 
     /**
+     * The most rows one upsert statement should carry, given its parameters per row; 1 (the default) when the
+     * database does best with a JDBC batch of one-row upserts (or its driver already rewrites the batch).
+     */
+    default int upsertRowsPerStatement(int parametersPerRow) {
+        return 1;
+    }
+
+    /**
+     * The upsert of {@link #upsert} for {@code rows} rows in one statement, parameters row after row; only asked for
+     * when {@link #upsertRowsPerStatement} allows more than one row.
+     */
+    default String upsert(TableId table, List<String> keyColumns, List<String> valueColumns, String versionColumn, int rows) {
+        throw new UnsupportedOperationException(name() + " writes one row per upsert statement");
+    }
+
+    /**
      * Delete of one row by key; with {@code versionColumn}, only when the stored version is null or lower than the
      * delete's (the last parameter).
      */

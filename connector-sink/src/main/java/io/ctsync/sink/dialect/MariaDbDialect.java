@@ -22,7 +22,8 @@ import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.Width;
 
 /**
- * MariaDB and MySQL: {@code INSERT … ON DUPLICATE KEY UPDATE}, sent with MariaDB's bulk protocol. The server
+ * MariaDB and MySQL: {@code INSERT … ON DUPLICATE KEY UPDATE} of up to 128 rows a statement, sent with MariaDB's
+ * bulk protocol. The server
  * evaluates the assignments left to right, so every assignment is guarded by the version condition and the version
  * column is assigned last: assigned first, it would change what the later conditions see.
  */
@@ -39,6 +40,8 @@ public final class MariaDbDialect extends AbstractDialect {
             3140, 4025);
     /** Cannot delete a parent with children, cannot add a child without its parent (and their older codes). */
     private static final Set<Integer> FOREIGN_KEY_CODES = Set.of(1451, 1452, 1216, 1217);
+    private static final int ROWS_PER_UPSERT = 128;
+    private static final int MAX_PARAMETERS = 65_535;
     private static final Pattern COLUMN = Pattern.compile("column '([^']+)'", Pattern.CASE_INSENSITIVE);
 
     private final boolean bulkStatements;
@@ -125,22 +128,40 @@ public final class MariaDbDialect extends AbstractDialect {
                 + sqlType(column.type(), false) + " NULL";
     }
 
+    /**
+     * MariaDB prepares the statement's update expressions again for every row of a JDBC batch, bulk protocol or not:
+     * 200,000 gated one-row upserts took 6.0 s, the same rows as 128-row statements 0.7 s (10.11, same machine).
+     * Prepared statements take at most 65,535 parameters.
+     */
+    @Override
+    public int upsertRowsPerStatement(int parametersPerRow) {
+        return Math.max(1, Math.min(ROWS_PER_UPSERT, MAX_PARAMETERS / parametersPerRow));
+    }
+
     @Override
     public String upsert(TableId table, List<String> keyColumns, List<String> valueColumns, String versionColumn) {
+        return upsert(table, keyColumns, valueColumns, versionColumn, 1);
+    }
+
+    @Override
+    public String upsert(TableId table, List<String> keyColumns, List<String> valueColumns, String versionColumn, int rows) {
         StringBuilder sql = new StringBuilder("INSERT INTO ").append(qualified(table)).append(" (");
-        StringBuilder values = new StringBuilder();
         int count = 0;
         for (List<String> group : List.of(keyColumns, valueColumns)) {
             for (String column : group) {
-                sql.append(count == 0 ? "" : ", ").append(quote(column));
-                values.append(count++ == 0 ? "?" : ", ?");
+                sql.append(count++ == 0 ? "" : ", ").append(quote(column));
             }
         }
         if (versionColumn != null) {
             sql.append(", ").append(quote(versionColumn));
-            values.append(", ?");
+            count++;
         }
-        sql.append(") VALUES (").append(values).append(") ON DUPLICATE KEY UPDATE ");
+        String row = "(?" + ", ?".repeat(count - 1) + ")";
+        sql.append(") VALUES ").append(row);
+        for (int i = 1; i < rows; i++) {
+            sql.append(", ").append(row);
+        }
+        sql.append(" ON DUPLICATE KEY UPDATE ");
         if (valueColumns.isEmpty() && versionColumn == null) {
             String key = quote(keyColumns.get(0));
             return sql.append(key).append(" = ").append(key).toString();
@@ -222,9 +243,9 @@ public final class MariaDbDialect extends AbstractDialect {
         @Override
         public void defineOptions(ConfigDef def) {
             def.define(BULK_STATEMENTS, Type.BOOLEAN, true, Importance.LOW,
-                    "Send batches with MariaDB's bulk protocol (useBulkStmts), one round trip per batch. The driver "
-                            + "then reports no per-row counts, so rows skipped by the version column are not counted as "
-                            + "duplicates.", "Dialect: MariaDB/MySQL", 1, Width.SHORT, "Bulk statements");
+                    "Send batches with MariaDB's bulk protocol (useBulkStmts), one round trip per batch. Upserts go "
+                            + "as statements of up to 128 rows either way, so rows skipped by the version column are not "
+                            + "counted as duplicates.", "Dialect: MariaDB/MySQL", 1, Width.SHORT, "Bulk statements");
         }
 
         @Override

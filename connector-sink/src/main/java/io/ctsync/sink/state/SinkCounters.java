@@ -35,7 +35,7 @@ public final class SinkCounters {
         duplicates += count;
     }
 
-    /** Rows sent with a version gate in SQL whose driver reported no per-row count (batch rewriting, bulk protocol). */
+    /** Rows sent with a version gate in SQL whose database reported no per-row count (batch rewriting, multi-row upserts). */
     public void unconfirmed(int count) {
         unconfirmed += count;
     }

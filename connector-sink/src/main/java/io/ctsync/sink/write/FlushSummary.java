@@ -40,12 +40,13 @@ final class FlushSummary {
             }
         });
         long applied = is.upserts() - was.upserts() + is.deletes() - was.deletes();
-        LOG.info("Since the last flush ({} s): {} upserts and {} deletes applied; {} duplicates held back ({} more gated in "
-                        + "SQL without a per-row count); {} redelivered and {} no-op records skipped; conflicts {}; {} "
-                        + "dead-lettered ({} in total); {} parked for a missing parent ({} waiting); {} batches applied row "
-                        + "by row; {} records/s",
+        LOG.info("Since the last flush ({} s): {} upserts and {} deletes applied ({} of the upserts gated in SQL, where "
+                        + "the driver does not report whether the gate held a row back); {} duplicates held back; {} "
+                        + "redelivered records and {} with nothing to apply (tombstones, truncates, messages) skipped; "
+                        + "conflicts {}; {} dead-lettered ({} in total); {} parked for a missing parent ({} waiting); {} "
+                        + "batches applied row by row; {} records/s",
                 String.format("%.1f", seconds), is.upserts() - was.upserts(), is.deletes() - was.deletes(),
-                is.duplicates() - was.duplicates(), is.unconfirmed() - was.unconfirmed(), is.redeliveries() - was.redeliveries(),
+                is.unconfirmed() - was.unconfirmed(), is.duplicates() - was.duplicates(), is.redeliveries() - was.redeliveries(),
                 is.skipped() - was.skipped(), conflicts.isEmpty() ? "none" : conflicts, is.deadLetters() - was.deadLetters(),
                 is.deadLetters(), is.parked() - was.parked(), parking.size(), is.isolatedBatches() - was.isolatedBatches(),
                 Math.round(applied / seconds));

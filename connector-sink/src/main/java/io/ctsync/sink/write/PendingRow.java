@@ -20,6 +20,11 @@ public record PendingRow(ChangeEvent event, RowLayout layout, Object[] key, Stri
         return onlyColumns == null ? layout.sqlFor(event) : layout.updateSql(onlyColumns, event);
     }
 
+    /** True for an upsert of the whole row (not a delete, not a merge of some columns). */
+    public boolean wholeUpsert() {
+        return onlyColumns == null && !event.isDelete();
+    }
+
     public RowRef ref() {
         return new RowRef(layout.tableId().toString(), rowKey);
     }

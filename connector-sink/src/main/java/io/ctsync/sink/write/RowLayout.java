@@ -36,6 +36,8 @@ public final class RowLayout {
     private final List<String> keyColumns;
     private final Map<List<String>, String> gatedUpdateSql = new HashMap<>();
     private final Map<List<String>, String> ungatedUpdateSql = new HashMap<>();
+    private final Map<Integer, String> multiRowUpsertSql = new HashMap<>();
+    private final int upsertRowsPerStatement;
 
     RowLayout(Dialect dialect, TableDefinition table, String stateName, List<ColumnBinding> key, List<ColumnBinding> values,
               String versionColumn, boolean stateVersions) {
@@ -50,6 +52,7 @@ public final class RowLayout {
         this.upsertSql = dialect.upsert(table.id(), keyColumns, values.stream().map(ColumnBinding::column).toList(), versionColumn);
         this.deleteSql = dialect.delete(table.id(), keyColumns, versionColumn);
         this.ungatedDeleteSql = versionColumn == null ? deleteSql : dialect.delete(table.id(), keyColumns, null);
+        this.upsertRowsPerStatement = dialect.upsertRowsPerStatement(key.size() + values.size() + (versionColumn == null ? 0 : 1));
     }
 
     public TableId tableId() {
@@ -124,6 +127,17 @@ public final class RowLayout {
                 c -> dialect.update(table.id(), keyColumns, c, gated ? versionColumn : null));
     }
 
+    /** The most rows of this layout one upsert statement carries (1: a JDBC batch of one-row upserts). */
+    int upsertRowsPerStatement() {
+        return upsertRowsPerStatement;
+    }
+
+    /** The upsert of {@code rows} rows in one statement, parameters bound row after row with {@link #bind}. */
+    String upsertSql(int rows) {
+        return rows == 1 ? upsertSql : multiRowUpsertSql.computeIfAbsent(rows, n -> dialect.upsert(table.id(), keyColumns,
+                Arrays.stream(values).map(ColumnBinding::column).toList(), versionColumn, n));
+    }
+
     public String sqlFor(ChangeEvent event) {
         if (!event.isDelete()) {
             return upsertSql;
@@ -158,7 +172,11 @@ public final class RowLayout {
             bindUpdate(dialect, statement, row);
             return;
         }
-        int index = 1;
+        bind(dialect, statement, row, 1);
+    }
+
+    /** Binds an upsert or delete from parameter {@code index} on; returns the index after its parameters. */
+    int bind(Dialect dialect, PreparedStatement statement, PendingRow row, int index) throws SQLException {
         for (int i = 0; i < key.length; i++) {
             dialect.bind(statement, index++, key[i].type(), row.key()[i]);
         }
@@ -174,11 +192,12 @@ public final class RowLayout {
                 }
             }
             if (versionColumn != null) {
-                bindVersion(statement, index, event.version());
+                bindVersion(statement, index++, event.version());
             }
         } else if (versionColumn != null && event.version() != null) {
-            statement.setLong(index, event.version());
+            statement.setLong(index++, event.version());
         }
+        return index;
     }
 
     private void bindUpdate(Dialect dialect, PreparedStatement statement, PendingRow row) throws SQLException {

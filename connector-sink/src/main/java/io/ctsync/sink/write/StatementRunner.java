@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -27,12 +28,52 @@ final class StatementRunner {
     /** The fast path: each group as one JDBC batch; a failure fails the transaction. */
     void executeGroups(List<StatementGroup> groups) throws SQLException {
         for (StatementGroup group : groups) {
+            PendingRow first = group.rows().get(0);
+            int rowsPerStatement = first.wholeUpsert() ? first.layout().upsertRowsPerStatement() : 1;
+            if (rowsPerStatement > 1 && group.rows().size() > 1) {
+                executeMultiRowUpserts(group.rows(), rowsPerStatement);
+                continue;
+            }
             PreparedStatement statement = session.prepare(group.sql());
             for (PendingRow row : group.rows()) {
                 row.layout().bind(session.dialect(), statement, row);
                 statement.addBatch();
             }
             tally(group.rows(), statement.executeBatch());
+        }
+    }
+
+    /**
+     * Upserts of one group (no key twice) as statements of many rows each: full statements of {@code most} rows as one
+     * JDBC batch, the rest in statements of falling powers of two, so a layout needs few distinct statements. The
+     * database reports one count per statement, so every row counts as applied without a per-row count.
+     */
+    private void executeMultiRowUpserts(List<PendingRow> rows, int most) throws SQLException {
+        int full = rows.size() / most * most;
+        if (full > 0) {
+            PreparedStatement statement = session.prepare(rows.get(0).layout().upsertSql(most));
+            for (int from = 0; from < full; from += most) {
+                bindRows(statement, rows.subList(from, from + most));
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+        for (int from = full; from < rows.size(); ) {
+            int size = Integer.highestOneBit(rows.size() - from);
+            PreparedStatement statement = session.prepare(rows.get(from).layout().upsertSql(size));
+            bindRows(statement, rows.subList(from, from + size));
+            statement.executeUpdate();
+            from += size;
+        }
+        int[] noCounts = new int[rows.size()];
+        Arrays.fill(noCounts, Statement.SUCCESS_NO_INFO);
+        tally(rows, noCounts);
+    }
+
+    private void bindRows(PreparedStatement statement, List<PendingRow> rows) throws SQLException {
+        int index = 1;
+        for (PendingRow row : rows) {
+            index = row.layout().bind(session.dialect(), statement, row, index);
         }
     }
 

@@ -34,6 +34,20 @@ class DialectTest {
     }
 
     @Test
+    void mariaDbUpsertsManyRowsPerStatementWithinItsParameterLimit() {
+        Dialect maria = Dialects.create("mariadb", null, Map.of());
+        assertThat(maria.upsert(T, List.of("id"), List.of("a"), "v", 3)).startsWith(
+                "INSERT INTO `t` (`id`, `a`, `v`) VALUES (?, ?, ?), (?, ?, ?), (?, ?, ?) ON DUPLICATE KEY UPDATE `a` = IF(");
+        assertThat(maria.upsert(T, List.of("id"), List.of("a"), "v", 1)).isEqualTo(maria.upsert(T, List.of("id"), List.of("a"), "v"));
+        assertThat(maria.upsertRowsPerStatement(11)).isEqualTo(128);
+        assertThat(maria.upsertRowsPerStatement(1_000)).as("65,535 parameters at most").isEqualTo(65);
+        assertThat(maria.upsertRowsPerStatement(70_000)).isEqualTo(1);
+        for (String oneRowPerStatement : List.of("postgresql", "sqlite", "sqlserver")) {
+            assertThat(Dialects.create(oneRowPerStatement, null, Map.of()).upsertRowsPerStatement(11)).isEqualTo(1);
+        }
+    }
+
+    @Test
     void mariaDbRefusesTablesWithSecondaryUniqueKeys() {
         Dialect dialect = Dialects.create("mariadb", null, Map.of());
         assertThat(dialect.upsertProblem(new TableDefinition(T, List.of(), List.of("id"), List.of("uq_email"))))

@@ -23,7 +23,7 @@ public abstract class AbstractVersionGateIT extends SinkIT {
     @Test
     void replayingFromOffsetZeroWithOldVersionsInterleavedConvergesToTheSourceState() throws Exception {
         String topic = "gate.replay";
-        History history = new History(40, 400, 7);
+        History history = new History(400, 3000, 7);
         int records = History.produce(producer, topic, history.changes());
         records += History.produce(producer, topic, history.shuffled(11));
         Map<String, String> config = config(topic, "gate_replay");
