@@ -8,6 +8,8 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,11 +18,14 @@ import java.util.stream.Stream;
 
 /**
  * The raw limit: the same changes applied by a plain JDBC program, no Kafka and no Connect. Per batch it keeps the
- * last change per key (what any upsert sink may do), then sends one batched upsert and one batched delete with the
- * driver's fast path, and commits: the least work a correct applier can do.
+ * last change per key (what any upsert sink may do), then sends the upserts as statements of {@value #ROWS} rows each
+ * (one JDBC batch; the rest one row a statement) and the deletes as one batch, with the driver's fast settings, and
+ * commits: the least work a correct applier can do. Many rows a statement, because MariaDB prepares a statement's
+ * update expressions again for every row of a batch, and PostgreSQL's driver rewrites batches that way anyway.
  */
 final class RawJdbcApplier {
 
+    private static final int ROWS = 128;
     private static final List<String> COLUMNS = List.of("id", "customer", "amount", "quantity", "active", "created_at",
             "ship_date", "ratio", "note", "code");
 
@@ -34,16 +39,13 @@ final class RawJdbcApplier {
                 ddl.execute(String.format(db.kind().createTable, table));
             }
             connection.setAutoCommit(false);
-            String upsert = "INSERT INTO " + table + " (" + String.join(", ", COLUMNS) + ") VALUES ("
-                    + COLUMNS.stream().map(c -> "?").collect(Collectors.joining(", ")) + ")"
-                    + String.format(db.kind().upsertSuffix, COLUMNS.stream().skip(1)
-                    .map(c -> String.format(db.kind().assignment, c)).collect(Collectors.joining(", ")));
             long start = System.nanoTime();
-            try (PreparedStatement upserts = connection.prepareStatement(upsert);
+            try (PreparedStatement manyRows = connection.prepareStatement(upsert(db, table, ROWS));
+                 PreparedStatement oneRow = connection.prepareStatement(upsert(db, table, 1));
                  PreparedStatement deletes = connection.prepareStatement("DELETE FROM " + table + " WHERE id = ?")) {
                 List<Change> changes = workload.changes();
                 for (int from = 0; from < changes.size(); from += batchSize) {
-                    applyBatch(changes.subList(from, Math.min(from + batchSize, changes.size())), upserts, deletes);
+                    applyBatch(changes.subList(from, Math.min(from + batchSize, changes.size())), manyRows, oneRow, deletes);
                     connection.commit();
                 }
             }
@@ -51,13 +53,21 @@ final class RawJdbcApplier {
         }
     }
 
-    private static void applyBatch(List<Change> batch, PreparedStatement upserts, PreparedStatement deletes)
-            throws SQLException {
+    private static String upsert(BenchDatabase db, String table, int rows) {
+        String row = "(" + COLUMNS.stream().map(c -> "?").collect(Collectors.joining(", ")) + ")";
+        return "INSERT INTO " + table + " (" + String.join(", ", COLUMNS) + ") VALUES "
+                + String.join(", ", Collections.nCopies(rows, row))
+                + String.format(db.kind().upsertSuffix, COLUMNS.stream().skip(1)
+                .map(c -> String.format(db.kind().assignment, c)).collect(Collectors.joining(", ")));
+    }
+
+    private static void applyBatch(List<Change> batch, PreparedStatement manyRows, PreparedStatement oneRow,
+                                   PreparedStatement deletes) throws SQLException {
         Map<Long, Change> lastPerKey = new LinkedHashMap<>();
         for (Change change : batch) {
             lastPerKey.put(change.id(), change);
         }
-        boolean anyUpsert = false;
+        List<OrderRow> upserts = new ArrayList<>();
         boolean anyDelete = false;
         for (Change change : lastPerKey.values()) {
             if (change.op() == Operation.DELETE) {
@@ -65,34 +75,46 @@ final class RawJdbcApplier {
                 deletes.addBatch();
                 anyDelete = true;
             } else {
-                bind(upserts, change.row());
-                upserts.addBatch();
-                anyUpsert = true;
+                upserts.add(change.row());
             }
         }
-        if (anyUpsert) {
-            upserts.executeBatch();
+        int full = upserts.size() / ROWS * ROWS;
+        for (int from = 0; from < full; from += ROWS) {
+            for (int i = 0; i < ROWS; i++) {
+                bind(manyRows, i * COLUMNS.size(), upserts.get(from + i));
+            }
+            manyRows.addBatch();
+        }
+        if (full > 0) {
+            manyRows.executeBatch();
+        }
+        for (OrderRow row : upserts.subList(full, upserts.size())) {
+            bind(oneRow, 0, row);
+            oneRow.addBatch();
+        }
+        if (full < upserts.size()) {
+            oneRow.executeBatch();
         }
         if (anyDelete) {
             deletes.executeBatch();
         }
     }
 
-    private static void bind(PreparedStatement statement, OrderRow row) throws SQLException {
-        statement.setLong(1, row.id());
-        statement.setString(2, row.customer());
-        statement.setBigDecimal(3, row.amount());
-        statement.setInt(4, row.quantity());
-        statement.setBoolean(5, row.active());
-        statement.setObject(6, LocalDateTime.ofInstant(row.createdAt(), ZoneOffset.UTC));
+    private static void bind(PreparedStatement statement, int offset, OrderRow row) throws SQLException {
+        statement.setLong(offset + 1, row.id());
+        statement.setString(offset + 2, row.customer());
+        statement.setBigDecimal(offset + 3, row.amount());
+        statement.setInt(offset + 4, row.quantity());
+        statement.setBoolean(offset + 5, row.active());
+        statement.setObject(offset + 6, LocalDateTime.ofInstant(row.createdAt(), ZoneOffset.UTC));
         if (row.shipDate() == null) {
-            statement.setNull(7, Types.DATE);
+            statement.setNull(offset + 7, Types.DATE);
         } else {
-            statement.setObject(7, row.shipDate());
+            statement.setObject(offset + 7, row.shipDate());
         }
-        statement.setDouble(8, row.ratio());
-        statement.setString(9, row.note());
-        statement.setString(10, row.code());
+        statement.setDouble(offset + 8, row.ratio());
+        statement.setString(offset + 9, row.note());
+        statement.setString(offset + 10, row.code());
     }
 
     static Stream<String> columns() {
