@@ -34,12 +34,8 @@ record Contender(String name, String table, Map<String, String> config) {
 
     /** The tuned run without the version gate (sync.version.mode=off): what de-duplication costs. */
     static Contender ctsyncUngated(BenchDatabase db, String topic, Serialization format, int batchSize) {
-        Contender tuned = ctsyncTuned(db, topic, format, batchSize);
-        Map<String, String> config = new HashMap<>(tuned.config());
-        String table = "orders_ctsync_ungated_" + format.label();
-        config.put("table.name.format", table);
-        config.put("sync.version.mode", "off");
-        return new Contender("ctsync (batch " + batchSize + ", version gate off)", table, config);
+        return ctsyncTuned(db, topic, format, batchSize).variant("ungated", "version gate off", "sync.version.mode", "off",
+                format);
     }
 
     /**
@@ -48,12 +44,17 @@ record Contender(String name, String table, Map<String, String> config) {
      * found would skip an update and show in the table digest.
      */
     static Contender ctsyncConflictDetection(BenchDatabase db, String topic, Serialization format, int batchSize) {
-        Contender tuned = ctsyncTuned(db, topic, format, batchSize);
-        Map<String, String> config = new HashMap<>(tuned.config());
-        String table = "orders_ctsync_conflicts_" + format.label();
-        config.put("table.name.format", table);
-        config.put("conflict.policy", "target-wins");
-        return new Contender("ctsync (batch " + batchSize + ", conflict detection)", table, config);
+        return ctsyncTuned(db, topic, format, batchSize).variant("conflicts", "conflict detection", "conflict.policy",
+                "target-wins", format);
+    }
+
+    /** This ctsync run with one more option set, into a table of its own. */
+    private Contender variant(String tableWord, String label, String option, String value, Serialization format) {
+        Map<String, String> changed = new HashMap<>(config);
+        String variantTable = "orders_ctsync_" + tableWord + "_" + format.label();
+        changed.put("table.name.format", variantTable);
+        changed.put(option, value);
+        return new Contender(name.replace(")", ", " + label + ")"), variantTable, changed);
     }
 
     /** Debezium's JDBC sink in upsert mode with deletes and its reduction buffer, at the same batch size. */
