@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Both plugins, loaded from their packaged directories through plugin.path (isolated class loaders, as in
  * production), on a Kafka 3.x Connect worker. The source plugin directory is a copy of the packaged one plus the
- * source module's test jar, which holds the in-memory Change Tracking model: the connector then really runs and emits
+ * simulated SQL Server's jar (ct-simulator, the in-memory Change Tracking model): the connector then really runs and emits
  * events on the 3.x worker (selected by its internal option {@code ctsync.database.factory}), without SQL Server.
  * The sink also runs there and applies records into SQLite.
  */
