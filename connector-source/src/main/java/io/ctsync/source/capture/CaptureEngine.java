@@ -3,11 +3,12 @@ package io.ctsync.source.capture;
 import io.ctsync.contract.offset.IncrementalAnchor;
 import io.ctsync.contract.offset.SnapshotAnchor;
 import io.ctsync.contract.offset.TableAnchor;
+import io.ctsync.source.anchor.HeartbeatRecords;
+import io.ctsync.source.anchor.TablePartitions;
 import io.ctsync.source.config.RetentionExpiredPolicy;
 import io.ctsync.source.config.SnapshotMode;
 import io.ctsync.source.config.SourceTaskConfig;
 import io.ctsync.source.event.ChangeEventFactory;
-import io.ctsync.source.event.HeartbeatRecords;
 import io.ctsync.source.schema.TableSchemaFactory;
 import io.ctsync.source.tracking.ChangeCycle;
 import io.ctsync.source.tracking.ChangeRow;
@@ -39,6 +40,7 @@ public final class CaptureEngine {
     private final int batchMaxRows;
     private final long heartbeatIntervalMs;
     private final TableSchemaFactory schemas;
+    private final TablePartitions partitions;
     private final HeartbeatRecords heartbeats;
     private final SnapshotReader snapshots;
     private final ChangeReader changes;
@@ -56,6 +58,7 @@ public final class CaptureEngine {
         this.batchMaxRows = config.batchMaxRows();
         this.heartbeatIntervalMs = config.heartbeatIntervalMs();
         this.schemas = new TableSchemaFactory(config, databaseName);
+        this.partitions = new TablePartitions(config.topicPrefix(), databaseName);
         this.heartbeats = new HeartbeatRecords(config.topicPrefix());
         ChangeEventFactory events = new ChangeEventFactory(config.topicPrefix(), config.tombstonesOnDelete());
         this.snapshots = new SnapshotReader(events, config.snapshotChunkRows(), clock);
@@ -72,7 +75,7 @@ public final class CaptureEngine {
 
     /** The source partition of a table, as this engine writes it. */
     public Map<String, Object> partition(TableId table) {
-        return schemas.partition(table).toMap();
+        return partitions.of(table).toMap();
     }
 
     /** One poll cycle: the records to hand to Connect, empty when there was nothing to do. */
@@ -196,13 +199,8 @@ public final class CaptureEngine {
         List<SourceRecord> out = new ArrayList<>();
         for (TableCapture table : tables) {
             if ((intervalElapsed || table.heartbeatDue) && table.positionUnsent()) {
-                Map<String, Object> offset = table.position.toMap();
-                long version = table.position instanceof IncrementalAnchor a ? a.version()
-                        : ((SnapshotAnchor) table.position).snapshotVersion();
-                String phase = table.position instanceof IncrementalAnchor ? TableAnchor.PHASE_INCREMENTAL
-                        : TableAnchor.PHASE_SNAPSHOT;
-                out.add(heartbeats.heartbeat(schemas.partition(table.id), offset, phase, version, now));
-                table.lastEmittedOffset = offset;
+                out.add(heartbeats.heartbeat(partitions.of(table.id), table.position, now));
+                table.lastEmittedOffset = table.position.toMap();
             }
             table.heartbeatDue = false;
         }

@@ -1,6 +1,7 @@
 package io.ctsync.source.capture;
 
 import io.ctsync.contract.offset.IncrementalAnchor;
+import io.ctsync.source.anchor.KeyText;
 import io.ctsync.source.event.ChangeEventFactory;
 import io.ctsync.source.tracking.ChangeCycle;
 import io.ctsync.source.tracking.ChangeRow;

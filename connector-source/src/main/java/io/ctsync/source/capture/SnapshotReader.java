@@ -2,6 +2,7 @@ package io.ctsync.source.capture;
 
 import io.ctsync.contract.offset.IncrementalAnchor;
 import io.ctsync.contract.offset.SnapshotAnchor;
+import io.ctsync.source.anchor.KeyText;
 import io.ctsync.source.event.ChangeEventFactory;
 import io.ctsync.source.tracking.ChangeCycle;
 import java.util.List;
