@@ -3,6 +3,7 @@ package io.ctsync.source.capture;
 import io.ctsync.contract.offset.IncrementalAnchor;
 import io.ctsync.contract.offset.SnapshotAnchor;
 import io.ctsync.contract.offset.TableAnchor;
+import io.ctsync.source.anchor.AnchorCheck;
 import io.ctsync.source.anchor.HeartbeatRecords;
 import io.ctsync.source.anchor.TablePartitions;
 import io.ctsync.source.config.RetentionExpiredPolicy;
@@ -115,15 +116,14 @@ public final class CaptureEngine {
         if (table.finished) {
             return 0;
         }
-        if (table.position == null) {
+        if (table.position() == null) {
             if (snapshotMode == SnapshotMode.NEVER) {
-                table.position = IncrementalAnchor.at(upper);
-                table.heartbeatDue = true;
+                table.anchor = table.anchor.moveWithoutRecord(IncrementalAnchor.at(upper));
                 return 0;
             }
             snapshots.start(table, upper);
         }
-        if (table.position instanceof SnapshotAnchor) {
+        if (table.position() instanceof SnapshotAnchor) {
             return snapshots.readChunk(cycle, table, budget, out, snapshotMode == SnapshotMode.INITIAL_ONLY);
         }
         if (snapshotMode == SnapshotMode.INITIAL_ONLY) {
@@ -153,7 +153,7 @@ public final class CaptureEngine {
     }
 
     private AnchorCheck.Outcome checkAnchor(ChangeCycle cycle, TableCapture table, long upper) {
-        return anchors.check(cycle, table, upper, () -> stillTracked(table.id));
+        return anchors.check(cycle, table.id, (IncrementalAnchor) table.position(), upper, () -> stillTracked(table.id));
     }
 
     private boolean stillTracked(TableId table) {
@@ -187,7 +187,7 @@ public final class CaptureEngine {
             if (table != null) {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> offset = (Map<String, Object>) record.sourceOffset();
-                table.lastEmittedOffset = offset;
+                table.anchor = table.anchor.sent(offset);
             }
         }
     }
@@ -198,11 +198,11 @@ public final class CaptureEngine {
         boolean intervalElapsed = now - lastHeartbeatMs >= heartbeatIntervalMs;
         List<SourceRecord> out = new ArrayList<>();
         for (TableCapture table : tables) {
-            if ((intervalElapsed || table.heartbeatDue) && table.positionUnsent()) {
-                out.add(heartbeats.heartbeat(partitions.of(table.id), table.position, now));
-                table.lastEmittedOffset = table.position.toMap();
+            boolean send = table.anchor.needsHeartbeat(intervalElapsed);
+            if (send) {
+                out.add(heartbeats.heartbeat(partitions.of(table.id), table.position(), now));
             }
-            table.heartbeatDue = false;
+            table.anchor = table.anchor.heartbeatsDone(send);
         }
         if (intervalElapsed) {
             lastHeartbeatMs = now;
