@@ -1,16 +1,15 @@
 package io.ctsync.source;
 
 import io.ctsync.contract.CtsyncVersion;
+import io.ctsync.source.anchor.OffsetAlterations;
 import io.ctsync.source.capture.ReconnectingDatabase;
 import io.ctsync.source.config.SourceConnectorConfig;
 import io.ctsync.source.config.SourceTaskConfig;
-import io.ctsync.source.offset.OffsetAlterations;
+import io.ctsync.source.config.TableSelector;
 import io.ctsync.source.plan.StartupChecks;
 import io.ctsync.source.plan.TableMonitor;
-import io.ctsync.source.plan.TableSelector;
 import io.ctsync.source.plan.TaskPlanner;
 import io.ctsync.source.tracking.ChangeTrackingDatabase;
-import io.ctsync.source.tracking.DatabaseFactories;
 import io.ctsync.source.tracking.TableId;
 import io.ctsync.source.tracking.TrackedTable;
 import java.util.List;

@@ -2,16 +2,14 @@ package io.ctsync.source;
 
 import io.ctsync.contract.CtsyncVersion;
 import io.ctsync.contract.config.ConnectionOptions;
-import io.ctsync.contract.offset.TableAnchor;
+import io.ctsync.source.anchor.StoredAnchors;
+import io.ctsync.source.anchor.TablePartitions;
 import io.ctsync.source.capture.CaptureEngine;
 import io.ctsync.source.capture.IsolationChoice;
 import io.ctsync.source.capture.ReconnectingDatabase;
 import io.ctsync.source.config.SourceTaskConfig;
-import io.ctsync.source.tracking.DatabaseFactories;
 import io.ctsync.source.tracking.DatabaseFacts;
-import io.ctsync.source.tracking.TableId;
 import io.ctsync.source.tracking.TrackingException;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -47,28 +45,11 @@ public class ChangeTrackingSourceTask extends SourceTask {
         database = new ReconnectingDatabase(DatabaseFactories.of(config), config.connection());
         DatabaseFacts facts = database.facts();
         engine = new CaptureEngine(config, database, IsolationChoice.choose(facts, config.snapshotIsolationRequired()),
-                facts.databaseName(), anchors(facts.databaseName()), System::currentTimeMillis);
+                facts.databaseName(), StoredAnchors.read(context.offsetStorageReader(),
+                new TablePartitions(config.topicPrefix(), facts.databaseName()), config.tables()),
+                System::currentTimeMillis);
         LOG.info("Task started for {} table(s) of database {}: {}", config.tables().size(), facts.databaseName(),
                 config.tables());
-    }
-
-    private Map<TableId, TableAnchor> anchors(String databaseName) {
-        Map<Map<String, Object>, TableId> partitions = new HashMap<>();
-        for (TableId table : config.tables()) {
-            partitions.put(new io.ctsync.contract.offset.TablePartition(config.topicPrefix(), databaseName, table.schema(),
-                    table.table()).toMap(), table);
-        }
-        Map<Map<String, Object>, Map<String, Object>> offsets = context.offsetStorageReader().offsets(partitions.keySet());
-        Map<TableId, TableAnchor> anchors = new HashMap<>();
-        partitions.forEach((partition, table) -> {
-            Map<String, Object> offset = offsets == null ? null : offsets.get(partition);
-            if (offset != null) {
-                TableAnchor anchor = TableAnchor.fromMap(offset);
-                LOG.info("Table {} resumes from its anchor {}", table, offset);
-                anchors.put(table, anchor);
-            }
-        });
-        return anchors;
     }
 
     @Override

@@ -3,11 +3,13 @@ package io.ctsync.source.capture;
 import io.ctsync.contract.offset.IncrementalAnchor;
 import io.ctsync.contract.offset.SnapshotAnchor;
 import io.ctsync.contract.offset.TableAnchor;
+import io.ctsync.source.anchor.AnchorCheck;
+import io.ctsync.source.anchor.HeartbeatRecords;
+import io.ctsync.source.anchor.TablePartitions;
 import io.ctsync.source.config.RetentionExpiredPolicy;
 import io.ctsync.source.config.SnapshotMode;
 import io.ctsync.source.config.SourceTaskConfig;
 import io.ctsync.source.event.ChangeEventFactory;
-import io.ctsync.source.event.HeartbeatRecords;
 import io.ctsync.source.schema.TableSchemaFactory;
 import io.ctsync.source.tracking.ChangeCycle;
 import io.ctsync.source.tracking.ChangeRow;
@@ -39,6 +41,7 @@ public final class CaptureEngine {
     private final int batchMaxRows;
     private final long heartbeatIntervalMs;
     private final TableSchemaFactory schemas;
+    private final TablePartitions partitions;
     private final HeartbeatRecords heartbeats;
     private final SnapshotReader snapshots;
     private final ChangeReader changes;
@@ -56,6 +59,7 @@ public final class CaptureEngine {
         this.batchMaxRows = config.batchMaxRows();
         this.heartbeatIntervalMs = config.heartbeatIntervalMs();
         this.schemas = new TableSchemaFactory(config, databaseName);
+        this.partitions = new TablePartitions(config.topicPrefix(), databaseName);
         this.heartbeats = new HeartbeatRecords(config.topicPrefix());
         ChangeEventFactory events = new ChangeEventFactory(config.topicPrefix(), config.tombstonesOnDelete());
         this.snapshots = new SnapshotReader(events, config.snapshotChunkRows(), clock);
@@ -72,7 +76,7 @@ public final class CaptureEngine {
 
     /** The source partition of a table, as this engine writes it. */
     public Map<String, Object> partition(TableId table) {
-        return schemas.partition(table).toMap();
+        return partitions.of(table).toMap();
     }
 
     /** One poll cycle: the records to hand to Connect, empty when there was nothing to do. */
@@ -112,15 +116,14 @@ public final class CaptureEngine {
         if (table.finished) {
             return 0;
         }
-        if (table.position == null) {
+        if (table.position() == null) {
             if (snapshotMode == SnapshotMode.NEVER) {
-                table.position = IncrementalAnchor.at(upper);
-                table.heartbeatDue = true;
+                table.anchor = table.anchor.moveWithoutRecord(IncrementalAnchor.at(upper));
                 return 0;
             }
             snapshots.start(table, upper);
         }
-        if (table.position instanceof SnapshotAnchor) {
+        if (table.position() instanceof SnapshotAnchor) {
             return snapshots.readChunk(cycle, table, budget, out, snapshotMode == SnapshotMode.INITIAL_ONLY);
         }
         if (snapshotMode == SnapshotMode.INITIAL_ONLY) {
@@ -150,7 +153,7 @@ public final class CaptureEngine {
     }
 
     private AnchorCheck.Outcome checkAnchor(ChangeCycle cycle, TableCapture table, long upper) {
-        return anchors.check(cycle, table, upper, () -> stillTracked(table.id));
+        return anchors.check(cycle, table.id, (IncrementalAnchor) table.position(), upper, () -> stillTracked(table.id));
     }
 
     private boolean stillTracked(TableId table) {
@@ -184,7 +187,7 @@ public final class CaptureEngine {
             if (table != null) {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> offset = (Map<String, Object>) record.sourceOffset();
-                table.lastEmittedOffset = offset;
+                table.anchor = table.anchor.sent(offset);
             }
         }
     }
@@ -195,16 +198,11 @@ public final class CaptureEngine {
         boolean intervalElapsed = now - lastHeartbeatMs >= heartbeatIntervalMs;
         List<SourceRecord> out = new ArrayList<>();
         for (TableCapture table : tables) {
-            if ((intervalElapsed || table.heartbeatDue) && table.positionUnsent()) {
-                Map<String, Object> offset = table.position.toMap();
-                long version = table.position instanceof IncrementalAnchor a ? a.version()
-                        : ((SnapshotAnchor) table.position).snapshotVersion();
-                String phase = table.position instanceof IncrementalAnchor ? TableAnchor.PHASE_INCREMENTAL
-                        : TableAnchor.PHASE_SNAPSHOT;
-                out.add(heartbeats.heartbeat(schemas.partition(table.id), offset, phase, version, now));
-                table.lastEmittedOffset = offset;
+            boolean send = table.anchor.needsHeartbeat(intervalElapsed);
+            if (send) {
+                out.add(heartbeats.heartbeat(partitions.of(table.id), table.position(), now));
             }
-            table.heartbeatDue = false;
+            table.anchor = table.anchor.heartbeatsDone(send);
         }
         if (intervalElapsed) {
             lastHeartbeatMs = now;

@@ -1,6 +1,7 @@
 package io.ctsync.source.capture;
 
 import io.ctsync.contract.offset.IncrementalAnchor;
+import io.ctsync.source.anchor.KeyText;
 import io.ctsync.source.event.ChangeEventFactory;
 import io.ctsync.source.tracking.ChangeCycle;
 import io.ctsync.source.tracking.ChangeRow;
@@ -39,7 +40,7 @@ final class ChangeReader {
 
     /** The changes of the next page: at most {@code budget} (and {@code batch.max.rows}) plus one to look ahead. */
     List<ChangeRow> read(ChangeCycle cycle, TableCapture table, long upper, int budget) {
-        IncrementalAnchor anchor = (IncrementalAnchor) table.position;
+        IncrementalAnchor anchor = (IncrementalAnchor) table.position();
         Optional<KeyPosition> after = anchor.cursor()
                 .map(c -> new KeyPosition(c.changeVersion(), KeyText.decode(table.schema.keyColumns(), c.key())));
         int limit = Math.min(batchMaxRows, budget);
@@ -48,7 +49,7 @@ final class ChangeReader {
 
     /** Emits the page read by {@link #read} and moves the table's position past it. */
     void emit(TableCapture table, List<ChangeRow> page, long upper, int budget, List<SourceRecord> out) {
-        IncrementalAnchor anchor = (IncrementalAnchor) table.position;
+        IncrementalAnchor anchor = (IncrementalAnchor) table.position();
         int limit = Math.min(batchMaxRows, budget);
         boolean reachedUpper = page.size() <= limit;
         int count = Math.min(page.size(), limit);
@@ -75,7 +76,7 @@ final class ChangeReader {
         if (!position.equals(anchor)) {
             LOG.debug("Anchor of {} advanced from {} to {} ({} changes read)", table.id, anchor.toMap(), position.toMap(), count);
         }
-        table.position = position;
+        table.anchor = table.anchor.moveTo(position);
     }
 
     private boolean excluded(ChangeRow change) {

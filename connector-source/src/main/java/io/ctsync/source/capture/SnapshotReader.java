@@ -2,6 +2,7 @@ package io.ctsync.source.capture;
 
 import io.ctsync.contract.offset.IncrementalAnchor;
 import io.ctsync.contract.offset.SnapshotAnchor;
+import io.ctsync.source.anchor.KeyText;
 import io.ctsync.source.event.ChangeEventFactory;
 import io.ctsync.source.tracking.ChangeCycle;
 import java.util.List;
@@ -34,14 +35,14 @@ final class SnapshotReader {
     /** Starts (or restarts) the table's snapshot anchored at {@code version}. */
     void start(TableCapture table, long version) {
         LOG.info("Snapshot of {} started, anchored at Change Tracking version {}", table.id, version);
-        table.position = SnapshotAnchor.starting(version);
+        table.anchor = table.anchor.moveTo(SnapshotAnchor.starting(version));
         table.snapshotRows = 0;
         table.snapshotStartedMs = clock.getAsLong();
     }
 
     /** Reads the next chunk (at most {@code budget} rows); returns the rows read. */
     int readChunk(ChangeCycle cycle, TableCapture table, int budget, List<SourceRecord> out, boolean stopAfterSnapshot) {
-        SnapshotAnchor anchor = (SnapshotAnchor) table.position;
+        SnapshotAnchor anchor = (SnapshotAnchor) table.position();
         if (table.snapshotStartedMs == 0) {
             LOG.info("Snapshot of {} resumes after key {} (anchored at version {})", table.id,
                     anchor.lastKey().orElse(List.of()), anchor.snapshotVersion());
@@ -58,8 +59,8 @@ final class SnapshotReader {
             Map<String, Object> offset = last ? IncrementalAnchor.at(anchor.snapshotVersion()).toMap()
                     : SnapshotAnchor.after(anchor.snapshotVersion(), KeyText.encode(table.schema.keyOf(row))).toMap();
             out.add(events.read(table.schema, row, anchor.snapshotVersion(), last, offset, now));
-            table.position = last ? IncrementalAnchor.at(anchor.snapshotVersion())
-                    : SnapshotAnchor.after(anchor.snapshotVersion(), KeyText.encode(table.schema.keyOf(row)));
+            table.anchor = table.anchor.moveTo(last ? IncrementalAnchor.at(anchor.snapshotVersion())
+                    : SnapshotAnchor.after(anchor.snapshotVersion(), KeyText.encode(table.schema.keyOf(row))));
         }
         table.snapshotRows += rows.size();
         if (end) {
@@ -69,8 +70,7 @@ final class SnapshotReader {
     }
 
     private void finish(TableCapture table, long version, boolean stopAfterSnapshot, long now) {
-        table.position = IncrementalAnchor.at(version);
-        table.heartbeatDue = true;
+        table.anchor = table.anchor.moveWithoutRecord(IncrementalAnchor.at(version));
         table.finished = stopAfterSnapshot;
         LOG.info("Snapshot of {} finished: {} rows in {} ms; {} from Change Tracking version {}", table.id,
                 table.snapshotRows, now - table.snapshotStartedMs,

@@ -4,6 +4,7 @@ import io.ctsync.contract.config.ConnectionOptions;
 import io.ctsync.source.config.RetentionExpiredPolicy;
 import io.ctsync.source.config.SnapshotMode;
 import io.ctsync.source.config.SourceConnectorConfig;
+import io.ctsync.source.config.TableSelector;
 import io.ctsync.source.schema.TableSchemaFactory;
 import io.ctsync.source.tracking.ChangeTrackingDatabase;
 import io.ctsync.source.tracking.DatabaseFacts;

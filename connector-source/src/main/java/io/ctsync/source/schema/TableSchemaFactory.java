@@ -4,7 +4,7 @@ import io.ctsync.contract.event.ChangeEnvelope;
 import io.ctsync.contract.event.ChangeEventSchemas;
 import io.ctsync.contract.event.ChangeTopics;
 import io.ctsync.contract.event.SchemaNames;
-import io.ctsync.contract.offset.TablePartition;
+import io.ctsync.source.anchor.TablePartitions;
 import io.ctsync.source.config.SourceConnectorConfig;
 import io.ctsync.source.tracking.Column;
 import io.ctsync.source.tracking.TableMetadata;
@@ -22,19 +22,17 @@ public final class TableSchemaFactory {
 
     private final String topicPrefix;
     private final String database;
+    private final TablePartitions partitions;
     private final SqlServerTypeMapper mapper;
     private final List<Pattern> columnExcludes;
 
     public TableSchemaFactory(SourceConnectorConfig config, String database) {
         this.topicPrefix = config.topicPrefix();
         this.database = database;
+        this.partitions = new TablePartitions(topicPrefix, database);
         this.mapper = new SqlServerTypeMapper(config.decimalHandlingMode(), config.timePrecisionMode(),
                 config.binaryHandlingMode());
         this.columnExcludes = config.columnExcludes();
-    }
-
-    public TablePartition partition(io.ctsync.source.tracking.TableId table) {
-        return new TablePartition(topicPrefix, database, table.schema(), table.table());
     }
 
     /** The schema of a table as the catalog describes it now; fails naming table and column on an unusable column. */
@@ -55,7 +53,7 @@ public final class TableSchemaFactory {
         }
         Schema rowSchema = row.build();
         String topic = ChangeTopics.forTable(topicPrefix, database, metadata.id().schema(), metadata.id().table());
-        return new TableSchema(fullMetadata.fingerprint(), metadata, partition(metadata.id()), topic, key.build(), rowSchema,
+        return new TableSchema(fullMetadata.fingerprint(), metadata, partitions.of(metadata.id()), topic, key.build(), rowSchema,
                 new ChangeEnvelope(ChangeEventSchemas.envelope(base, rowSchema)), mappings);
     }
 

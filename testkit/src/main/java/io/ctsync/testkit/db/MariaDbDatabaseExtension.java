@@ -1,21 +1,13 @@
 package io.ctsync.testkit.db;
 
-import static io.ctsync.testkit.RequiredService.setting;
-
 /**
  * A fresh database per test class on the local MariaDB ({@code CTSYNC_MARIADB_HOST}, {@code CTSYNC_MARIADB_PORT},
  * {@code CTSYNC_MARIADB_USER}, {@code CTSYNC_MARIADB_PASSWORD}; default 127.0.0.1:3306, root, empty password).
  */
 public class MariaDbDatabaseExtension extends ServerDatabaseExtension {
 
-    private final String host = setting("CTSYNC_MARIADB_HOST", "127.0.0.1");
-    private final String port = setting("CTSYNC_MARIADB_PORT", "3306");
-    private final String user = setting("CTSYNC_MARIADB_USER", "root");
-    private final String password = setting("CTSYNC_MARIADB_PASSWORD", "");
-
-    @Override
-    protected String serverDescription() {
-        return "MariaDB at " + host + ":" + port;
+    public MariaDbDatabaseExtension() {
+        super("MariaDB", "mariadb", "CTSYNC_MARIADB", "3306", "root");
     }
 
     @Override
@@ -25,28 +17,13 @@ public class MariaDbDatabaseExtension extends ServerDatabaseExtension {
     }
 
     @Override
-    protected String adminUrl() {
-        return "jdbc:mariadb://" + host + ":" + port + "/";
-    }
-
-    @Override
-    protected String user() {
-        return user;
-    }
-
-    @Override
-    protected String password() {
-        return password;
+    protected String adminDatabase() {
+        return "";
     }
 
     @Override
     protected DatabaseKind kind() {
         return DatabaseKind.MARIADB;
-    }
-
-    @Override
-    protected String databaseUrl(String databaseName) {
-        return "jdbc:mariadb://" + host + ":" + port + "/" + databaseName;
     }
 
     @Override

@@ -1,4 +1,4 @@
-package io.ctsync.source.offset;
+package io.ctsync.source.anchor;
 
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

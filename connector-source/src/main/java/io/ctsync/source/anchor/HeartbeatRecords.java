@@ -1,8 +1,10 @@
-package io.ctsync.source.event;
+package io.ctsync.source.anchor;
 
 import io.ctsync.contract.event.ChangeTopics;
+import io.ctsync.contract.offset.IncrementalAnchor;
+import io.ctsync.contract.offset.SnapshotAnchor;
+import io.ctsync.contract.offset.TableAnchor;
 import io.ctsync.contract.offset.TablePartition;
-import java.util.Map;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.kafka.connect.data.Struct;
@@ -39,13 +41,16 @@ public final class HeartbeatRecords {
         return topic;
     }
 
-    public SourceRecord heartbeat(TablePartition partition, Map<String, ?> offset, String phase, long version, long nowMs) {
+    /** A heartbeat that commits {@code anchor} as the table's offset. */
+    public SourceRecord heartbeat(TablePartition partition, TableAnchor anchor, long nowMs) {
+        long version = anchor instanceof IncrementalAnchor a ? a.version() : ((SnapshotAnchor) anchor).snapshotVersion();
+        String phase = anchor instanceof IncrementalAnchor ? TableAnchor.PHASE_INCREMENTAL : TableAnchor.PHASE_SNAPSHOT;
         Struct key = new Struct(KEY_SCHEMA)
                 .put(TablePartition.SERVER, partition.server())
                 .put(TablePartition.DATABASE, partition.database())
                 .put(TablePartition.SCHEMA, partition.schema())
                 .put(TablePartition.TABLE, partition.table());
         Struct value = new Struct(VALUE_SCHEMA).put(TS_MS, nowMs).put(PHASE, phase).put(VERSION, version);
-        return new SourceRecord(partition.toMap(), offset, topic, null, KEY_SCHEMA, key, VALUE_SCHEMA, value, nowMs);
+        return new SourceRecord(partition.toMap(), anchor.toMap(), topic, null, KEY_SCHEMA, key, VALUE_SCHEMA, value, nowMs);
     }
 }

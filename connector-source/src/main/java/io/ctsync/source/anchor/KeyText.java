@@ -1,4 +1,4 @@
-package io.ctsync.source.capture;
+package io.ctsync.source.anchor;
 
 import io.ctsync.source.tracking.Column;
 import java.math.BigDecimal;

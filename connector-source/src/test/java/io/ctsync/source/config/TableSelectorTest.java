@@ -1,8 +1,7 @@
-package io.ctsync.source.plan;
+package io.ctsync.source.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ctsync.source.config.SourceConnectorConfig;
 import io.ctsync.source.tracking.TableId;
 import io.ctsync.source.tracking.TrackedTable;
 import java.util.List;

@@ -1,15 +1,17 @@
-package io.ctsync.source.tracking;
+package io.ctsync.source;
 
 import io.ctsync.source.config.SourceConnectorConfig;
+import io.ctsync.source.tracking.ChangeTrackingDatabase;
+import io.ctsync.source.tracking.ChangeTrackingDatabaseFactory;
 import org.apache.kafka.common.config.ConfigException;
 
 /** Instantiates the factory named by {@code ctsync.database.factory}, from the plugin's own class loader. */
-public final class DatabaseFactories {
+final class DatabaseFactories {
 
     private DatabaseFactories() {
     }
 
-    public static ChangeTrackingDatabaseFactory of(SourceConnectorConfig config) {
+    static ChangeTrackingDatabaseFactory of(SourceConnectorConfig config) {
         String name = config.databaseFactoryClass();
         try {
             Class<?> type = Class.forName(name, true, DatabaseFactories.class.getClassLoader());
@@ -20,7 +22,7 @@ public final class DatabaseFactories {
         }
     }
 
-    public static ChangeTrackingDatabase open(SourceConnectorConfig config) {
+    static ChangeTrackingDatabase open(SourceConnectorConfig config) {
         return of(config).open(config.connection());
     }
 }

@@ -1,6 +1,5 @@
-package io.ctsync.source.plan;
+package io.ctsync.source.config;
 
-import io.ctsync.source.config.SourceConnectorConfig;
 import io.ctsync.source.tracking.TrackedTable;
 import java.util.Comparator;
 import java.util.List;

@@ -1,8 +1,9 @@
-package io.ctsync.source.capture;
+package io.ctsync.source.anchor;
 
 import io.ctsync.contract.offset.IncrementalAnchor;
 import io.ctsync.source.config.RetentionExpiredPolicy;
 import io.ctsync.source.tracking.ChangeCycle;
+import io.ctsync.source.tracking.TableId;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.apache.kafka.connect.errors.ConnectException;
@@ -13,16 +14,16 @@ import org.slf4j.LoggerFactory;
  * Checks a table's anchor against {@code CHANGE_TRACKING_MIN_VALID_VERSION}: changes after an older anchor may
  * already be cleaned up, so reading them would silently skip some. NULL from SQL Server is never a pass.
  */
-final class AnchorCheck {
+public final class AnchorCheck {
 
     private static final Logger LOG = LoggerFactory.getLogger(AnchorCheck.class);
 
     /** What the check found. */
-    enum Outcome { VALID, EXPIRED, UNTRACKED }
+    public enum Outcome { VALID, EXPIRED, UNTRACKED }
 
     private final RetentionExpiredPolicy policy;
 
-    AnchorCheck(RetentionExpiredPolicy policy) {
+    public AnchorCheck(RetentionExpiredPolicy policy) {
         this.policy = policy;
     }
 
@@ -30,25 +31,25 @@ final class AnchorCheck {
      * Whether the table's incremental anchor is still valid. A NULL minimum valid version fails the task unless
      * {@code stillTracked} says the table simply is no longer tracked (the connector then re-plans its tasks).
      */
-    Outcome check(ChangeCycle cycle, TableCapture table, long upper, BooleanSupplier stillTracked) {
-        IncrementalAnchor anchor = (IncrementalAnchor) table.position;
-        Optional<Long> minValid = cycle.minValidVersion(table.id);
+    public Outcome check(ChangeCycle cycle, TableId table, IncrementalAnchor anchor, long upper,
+                         BooleanSupplier stillTracked) {
+        Optional<Long> minValid = cycle.minValidVersion(table);
         if (minValid.isEmpty()) {
             if (!stillTracked.getAsBoolean()) {
                 LOG.warn("Table {} is no longer change-tracked (not in sys.change_tracking_tables); its capture stops at "
-                        + "version {} and the connector re-plans its tasks", table.id, anchor.version());
+                        + "version {} and the connector re-plans its tasks", table, anchor.version());
                 return Outcome.UNTRACKED;
             }
-            throw new ConnectException("CHANGE_TRACKING_MIN_VALID_VERSION(OBJECT_ID('" + table.id.qualified()
+            throw new ConnectException("CHANGE_TRACKING_MIN_VALID_VERSION(OBJECT_ID('" + table.qualified()
                     + "')) returned NULL although the table is listed in sys.change_tracking_tables: the connector's user "
                     + "lacks VIEW CHANGE TRACKING or SELECT on it. Grant them (GRANT VIEW CHANGE TRACKING ON "
-                    + table.id.qualified() + " TO <user>) and restart the task; the anchor (version " + anchor.version()
+                    + table.qualified() + " TO <user>) and restart the task; the anchor (version " + anchor.version()
                     + ") is kept.");
         }
         if (anchor.version() >= minValid.get()) {
             return Outcome.VALID;
         }
-        String what = "The anchor of " + table.id + " (version " + anchor.version() + ") is older than its minimum valid "
+        String what = "The anchor of " + table + " (version " + anchor.version() + ") is older than its minimum valid "
                 + "version " + minValid.get() + " (current version " + upper + "): Change Tracking no longer holds the "
                 + "changes in between (retention cleanup or TRUNCATE TABLE removed them)";
         if (policy == RetentionExpiredPolicy.FAIL) {

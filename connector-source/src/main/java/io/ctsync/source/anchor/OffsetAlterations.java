@@ -1,13 +1,12 @@
-package io.ctsync.source.offset;
+package io.ctsync.source.anchor;
 
 import io.ctsync.contract.offset.IncrementalAnchor;
 import io.ctsync.contract.offset.InvalidOffsetException;
 import io.ctsync.contract.offset.SnapshotAnchor;
 import io.ctsync.contract.offset.TableAnchor;
 import io.ctsync.contract.offset.TablePartition;
-import io.ctsync.source.capture.KeyText;
 import io.ctsync.source.config.SourceConnectorConfig;
-import io.ctsync.source.plan.TableSelector;
+import io.ctsync.source.config.TableSelector;
 import io.ctsync.source.tracking.ChangeTrackingDatabase;
 import io.ctsync.source.tracking.DatabaseFacts;
 import io.ctsync.source.tracking.Isolation;
