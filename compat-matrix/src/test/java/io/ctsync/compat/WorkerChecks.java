@@ -78,7 +78,7 @@ final class WorkerChecks {
         config.put("connector.class", SOURCE_CLASS);
         config.put("tasks.max", "1");
         config.put("connection.url", "jdbc:ctmodel:compat;demo=3");
-        config.put("ctsync.database.factory", "io.ctsync.source.ctmodel.ModelDatabaseFactory");
+        config.put("ctsync.database.factory", modelFactory());
         config.put("topic.prefix", "erp");
         config.put("poll.interval.ms", "100");
         // Brokers here do not auto-create topics for producers: Connect's topic creation for source connectors does.
@@ -144,6 +144,14 @@ final class WorkerChecks {
             assertThat(probe.beans(SINK)).as("no plugin metrics before Kafka 4.1").isEmpty();
             awaitState(SINK, "RUNNING");
         }
+    }
+
+    private static String modelFactory() {
+        String factory = System.getProperty("ctsync.source.model.factory");
+        if (factory == null || factory.isBlank()) {
+            throw new IllegalStateException("System property ctsync.source.model.factory is not set: run through Maven");
+        }
+        return factory;
     }
 
     private Long sinkPosition() throws Exception {
