@@ -2,7 +2,7 @@ package io.ctsync.sink.write;
 
 import io.ctsync.sink.conflict.ConflictNotice;
 import io.ctsync.sink.error.DeadLetter;
-import io.ctsync.sink.park.ParkedRecord;
+import io.ctsync.sink.row.ParkedRecord;
 import io.ctsync.sink.state.SinkCounters;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,6 +1,8 @@
 package io.ctsync.sink.write;
 
 import io.ctsync.sink.buffer.StatementGroup;
+import io.ctsync.sink.jdbc.JdbcSession;
+import io.ctsync.sink.row.PendingRow;
 import io.ctsync.sink.state.SinkCounters;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,7 +1,7 @@
-package io.ctsync.sink.write;
+package io.ctsync.sink.row;
 
 import io.ctsync.sink.dialect.Dialect;
-import io.ctsync.sink.error.RecordFailure;
+import io.ctsync.sink.failure.RecordFailure;
 import io.ctsync.sink.record.ChangeEvent;
 import io.ctsync.sink.schema.FieldType;
 import io.ctsync.sink.schema.Kind;
@@ -39,7 +39,7 @@ public final class RowLayout {
     private final Map<Integer, String> multiRowUpsertSql = new HashMap<>();
     private final int upsertRowsPerStatement;
 
-    RowLayout(Dialect dialect, TableDefinition table, String stateName, List<ColumnBinding> key, List<ColumnBinding> values,
+    public RowLayout(Dialect dialect, TableDefinition table, String stateName, List<ColumnBinding> key, List<ColumnBinding> values,
               String versionColumn, boolean stateVersions) {
         this.table = table;
         this.stateName = stateName;
@@ -128,12 +128,12 @@ public final class RowLayout {
     }
 
     /** The most rows of this layout one upsert statement carries (1: a JDBC batch of one-row upserts). */
-    int upsertRowsPerStatement() {
+    public int upsertRowsPerStatement() {
         return upsertRowsPerStatement;
     }
 
     /** The upsert of {@code rows} rows in one statement, parameters bound row after row with {@link #bind}. */
-    String upsertSql(int rows) {
+    public String upsertSql(int rows) {
         return rows == 1 ? upsertSql : multiRowUpsertSql.computeIfAbsent(rows, n -> dialect.upsert(table.id(), keyColumns,
                 Arrays.stream(values).map(ColumnBinding::column).toList(), versionColumn, n));
     }
@@ -167,7 +167,7 @@ public final class RowLayout {
     }
 
     /** Binds one pending row to the statement of {@link PendingRow#sql()}. */
-    void bind(Dialect dialect, PreparedStatement statement, PendingRow row) throws SQLException {
+    public void bind(Dialect dialect, PreparedStatement statement, PendingRow row) throws SQLException {
         if (row.onlyColumns() != null) {
             bindUpdate(dialect, statement, row);
             return;
@@ -176,7 +176,7 @@ public final class RowLayout {
     }
 
     /** Binds an upsert or delete from parameter {@code index} on; returns the index after its parameters. */
-    int bind(Dialect dialect, PreparedStatement statement, PendingRow row, int index) throws SQLException {
+    public int bind(Dialect dialect, PreparedStatement statement, PendingRow row, int index) throws SQLException {
         for (int i = 0; i < key.length; i++) {
             dialect.bind(statement, index++, key[i].type(), row.key()[i]);
         }
@@ -242,7 +242,7 @@ public final class RowLayout {
                 .toList();
     }
 
-    static FieldType versionType() {
+    public static FieldType versionType() {
         return VERSION_TYPE;
     }
 }

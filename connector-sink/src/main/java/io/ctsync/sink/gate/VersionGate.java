@@ -1,7 +1,10 @@
-package io.ctsync.sink.state;
+package io.ctsync.sink.gate;
 
-import io.ctsync.sink.write.JdbcSession;
-import io.ctsync.sink.write.PendingRow;
+import io.ctsync.sink.jdbc.JdbcSession;
+import io.ctsync.sink.row.PendingRow;
+import io.ctsync.sink.state.AppliedState;
+import io.ctsync.sink.state.SinkCounters;
+import io.ctsync.sink.state.StateStore;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
