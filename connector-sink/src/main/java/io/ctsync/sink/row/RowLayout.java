@@ -77,6 +77,14 @@ public final class RowLayout {
         return versionColumn != null;
     }
 
+    /**
+     * True when the statement of this event checks its version in SQL: the layout has a version column (the gate's
+     * {@code GatePolicy} chose it) and the event carries a version.
+     */
+    public boolean gatesInSql(ChangeEvent event) {
+        return versionColumn != null && event.version() != null;
+    }
+
     /** The key columns, as the target spells them. */
     public List<String> keyColumns() {
         return keyColumns;
@@ -122,7 +130,7 @@ public final class RowLayout {
      * unversioned event leaves the version column alone.
      */
     public String updateSql(List<String> columns, ChangeEvent event) {
-        boolean gated = versionColumn != null && event.version() != null;
+        boolean gated = gatesInSql(event);
         return (gated ? gatedUpdateSql : ungatedUpdateSql).computeIfAbsent(columns,
                 c -> dialect.update(table.id(), keyColumns, c, gated ? versionColumn : null));
     }
@@ -215,7 +223,7 @@ public final class RowLayout {
                 }
             }
         }
-        boolean gated = versionColumn != null && row.event().version() != null;
+        boolean gated = gatesInSql(row.event());
         if (gated) {
             statement.setLong(index++, row.event().version());
         }

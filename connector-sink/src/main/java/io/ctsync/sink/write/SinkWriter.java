@@ -3,7 +3,6 @@ package io.ctsync.sink.write;
 import io.ctsync.sink.config.ConflictOptions;
 import io.ctsync.sink.config.FailureOptions;
 import io.ctsync.sink.config.SinkConnectorConfig;
-import io.ctsync.sink.config.VersionMode;
 import io.ctsync.sink.conflict.ConflictDetector;
 import io.ctsync.sink.conflict.ConflictRules;
 import io.ctsync.sink.conflict.ConflictTopic;
@@ -12,6 +11,7 @@ import io.ctsync.sink.dialect.Dialects;
 import io.ctsync.sink.error.DeadLetterQueue;
 import io.ctsync.sink.error.FailureClassifier;
 import io.ctsync.sink.failure.FailureKind;
+import io.ctsync.sink.gate.GatePolicy;
 import io.ctsync.sink.gate.VersionGate;
 import io.ctsync.sink.jdbc.JdbcSession;
 import io.ctsync.sink.jdbc.TableCatalog;
@@ -87,9 +87,10 @@ public final class SinkWriter implements AutoCloseable {
         this.offsets = new OffsetStore(dialect, TableId.parse(config.offsetsTable()), connectorName);
         this.parkedStore = new ParkedStore(dialect, TableId.parse(failures.parkedTable()), connectorName);
         this.parking = new ParkingLot(failures.fkRetryMaxMs());
-        this.gate = new VersionGate(state, config.versionMode() != VersionMode.OFF);
-        this.layouts = new LayoutResolver(dialect, new TableCatalog(), config.schemaEvolution(), config.versionMode(),
-                config.versionColumn(), config.primaryKeyFields());
+        GatePolicy gatePolicy = new GatePolicy(config.versionMode(), config.versionColumn());
+        this.gate = new VersionGate(state, gatePolicy);
+        this.layouts = new LayoutResolver(dialect, new TableCatalog(), config.schemaEvolution(), gatePolicy,
+                config.primaryKeyFields());
         this.deadLetters = new DeadLetterQueue(reporter, failures.tolerant(), failures.maxDeadLetters());
         this.conflictTopic = conflicts.topic() == null ? null
                 : new ConflictTopic(conflicts.topic(), conflicts.producerProperties(), connectorName);
