@@ -47,7 +47,7 @@ import org.apache.kafka.connect.sink.SinkRecord;
  * state, the parked table and the offsets are written, dead letters and conflicts are acknowledged by Kafka, and the
  * transaction commits. Any failure leaves nothing behind: the caller rolls back.
  */
-public final class BatchWriter {
+final class BatchWriter {
 
     /** Everything a batch works with. */
     public record Parts(JdbcSession session, BatchInput input, VersionGate gate, StateStore state, OffsetStore offsets,

@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * (created or widened when {@code schema.evolution=basic}), where versions live, and the statements. Done once per
  * table and schema pair; every later event with the same schemas reuses it.
  */
-public final class LayoutResolver {
+final class LayoutResolver {
 
     private static final Logger LOG = LoggerFactory.getLogger(LayoutResolver.class);
     private static final int MAX_LAYOUTS = 1_000;
