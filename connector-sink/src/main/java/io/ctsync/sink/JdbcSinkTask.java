@@ -2,7 +2,7 @@ package io.ctsync.sink;
 
 import io.ctsync.contract.CtsyncVersion;
 import io.ctsync.sink.config.SinkConnectorConfig;
-import io.ctsync.sink.error.FailureKind;
+import io.ctsync.sink.failure.FailureKind;
 import io.ctsync.sink.error.RetryPolicy;
 import io.ctsync.sink.metrics.SinkMetrics;
 import io.ctsync.sink.write.SinkWriter;

@@ -1,6 +1,6 @@
 package io.ctsync.sink.buffer;
 
-import io.ctsync.sink.write.PendingRow;
+import io.ctsync.sink.row.PendingRow;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

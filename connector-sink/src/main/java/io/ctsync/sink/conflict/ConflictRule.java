@@ -1,7 +1,7 @@
 package io.ctsync.sink.conflict;
 
 /** One way of resolving a conflict ({@code conflict.policy}, the missing-row options); pure, no I/O. */
-public interface ConflictRule {
+interface ConflictRule {
 
     /** The rule's name as configured, e.g. {@code target-wins} or {@code conflict.update.missing=skip}. */
     String name();

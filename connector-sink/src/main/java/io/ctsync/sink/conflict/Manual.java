@@ -1,7 +1,7 @@
 package io.ctsync.sink.conflict;
 
 /** Nothing is written; the change goes to the conflict topic with the target row for a person or a service. */
-public final class Manual implements ConflictRule {
+final class Manual implements ConflictRule {
 
     @Override
     public String name() {

@@ -7,7 +7,7 @@ import java.util.List;
  * sides is a real conflict: the fallback rule decides it (source-wins writes it, target-wins keeps it, manual sends the
  * whole change to the conflict topic). Inserts and deletes have nothing to merge: the fallback decides them.
  */
-public final class MergeChangedColumns implements ConflictRule {
+final class MergeChangedColumns implements ConflictRule {
 
     private final ConflictRule fallback;
 

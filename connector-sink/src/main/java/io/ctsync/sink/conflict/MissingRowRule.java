@@ -1,7 +1,7 @@
 package io.ctsync.sink.conflict;
 
 /** The choice of {@code conflict.update.missing} or {@code conflict.delete.missing}: one fixed outcome. */
-public final class MissingRowRule implements ConflictRule {
+final class MissingRowRule implements ConflictRule {
 
     private final String name;
     private final Outcome outcome;

@@ -4,7 +4,7 @@ package io.ctsync.sink.conflict;
  * The side whose {@code conflict.newer.column} holds the newer value wins; ties go to the target. A delete carries no
  * value of the column (Change Tracking gives no before image), so against a changed target row the target wins.
  */
-public final class NewerWins implements ConflictRule {
+final class NewerWins implements ConflictRule {
 
     @Override
     public String name() {

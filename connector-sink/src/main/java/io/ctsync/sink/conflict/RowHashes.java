@@ -16,7 +16,7 @@ import java.util.TreeMap;
  * (read back right after the sink's write, and read again before the next event), so types the database normalises
  * (JSON, decimals, times) compare equal. Per column: 8 hex digits of the name's SHA-256 and 16 of the value's.
  */
-public final class RowHashes {
+final class RowHashes {
 
     private static final int NAME_CHARS = 8;
     private static final int ENTRY_CHARS = NAME_CHARS + 16;

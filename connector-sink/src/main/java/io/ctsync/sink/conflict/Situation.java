@@ -1,7 +1,7 @@
 package io.ctsync.sink.conflict;
 
 /** How an event and the target row disagree. */
-public enum Situation {
+enum Situation {
     INSERT_EXISTS("insert-exists", "the source inserted a row the target already has"),
     UPDATE_MODIFIED("update-modified", "the target row was changed by someone else since the sink last wrote it"),
     UPDATE_MISSING("update-missing", "the source updated a row the target does not have"),

@@ -1,7 +1,7 @@
 package io.ctsync.sink.conflict;
 
 /** The source's change overwrites the target's: the conflict is only counted, logged and reported. */
-public final class SourceWins implements ConflictRule {
+final class SourceWins implements ConflictRule {
 
     @Override
     public String name() {

@@ -1,9 +1,9 @@
 package io.ctsync.sink.conflict;
 
 import io.ctsync.sink.dialect.Dialect;
-import io.ctsync.sink.write.JdbcSession;
-import io.ctsync.sink.write.PendingRow;
-import io.ctsync.sink.write.RowLayout;
+import io.ctsync.sink.jdbc.JdbcSession;
+import io.ctsync.sink.row.PendingRow;
+import io.ctsync.sink.row.RowLayout;
 import java.sql.Blob;
 import java.sql.Clob;
 import java.sql.PreparedStatement;

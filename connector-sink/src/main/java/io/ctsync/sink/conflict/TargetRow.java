@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** A target row as it is now: the values of the columns the sink writes (as JDBC reads them), and the newer-wins value. */
-public record TargetRow(Map<String, Object> values, Object newer) {
+record TargetRow(Map<String, Object> values, Object newer) {
 
     public String hashes() {
         return RowHashes.encode(values);

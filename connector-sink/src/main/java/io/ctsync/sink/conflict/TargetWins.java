@@ -1,7 +1,7 @@
 package io.ctsync.sink.conflict;
 
 /** The target row stays as it is; the source's change is skipped. */
-public final class TargetWins implements ConflictRule {
+final class TargetWins implements ConflictRule {
 
     @Override
     public String name() {

@@ -23,7 +23,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /** What most databases share: catalog reading through {@link DatabaseMetaData}, standard DDL and binding. */
-public abstract class AbstractDialect implements Dialect {
+abstract class AbstractDialect implements Dialect {
 
     @Override
     public Properties connectionProperties(String url) {

@@ -1,7 +1,7 @@
 package io.ctsync.sink.dialect;
 
 import io.ctsync.contract.config.Validators;
-import io.ctsync.sink.error.FailureKind;
+import io.ctsync.sink.failure.FailureKind;
 import io.ctsync.sink.schema.ColumnSpec;
 import io.ctsync.sink.schema.FieldType;
 import io.ctsync.sink.schema.TableId;

@@ -1,6 +1,6 @@
 package io.ctsync.sink.dialect;
 
-import io.ctsync.sink.error.FailureKind;
+import io.ctsync.sink.failure.FailureKind;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;

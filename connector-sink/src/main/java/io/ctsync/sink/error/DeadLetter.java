@@ -2,6 +2,7 @@ package io.ctsync.sink.error;
 
 import io.ctsync.contract.sink.DeadLetterHeaders;
 import io.ctsync.sink.dialect.SqlStates;
+import io.ctsync.sink.failure.RecordFailure;
 import java.sql.SQLException;
 import org.apache.kafka.connect.header.ConnectHeaders;
 import org.apache.kafka.connect.sink.SinkRecord;
@@ -49,7 +50,7 @@ public record DeadLetter(SinkRecord record, RecordFailure failure, String stage)
         Throwable deepest = failure;
         for (Throwable t = failure.getCause(); t != null && t != deepest; t = t.getCause()) {
             if (t instanceof SQLException sql) {
-                return sql instanceof io.ctsync.sink.write.FailedRow row ? row.failure() : sql;
+                return sql instanceof io.ctsync.sink.row.FailedRow row ? row.failure() : sql;
             }
             deepest = t;
         }

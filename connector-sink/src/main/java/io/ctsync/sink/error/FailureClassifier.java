@@ -1,6 +1,9 @@
 package io.ctsync.sink.error;
 
 import io.ctsync.sink.dialect.Dialect;
+import io.ctsync.sink.failure.FailureKind;
+import io.ctsync.sink.failure.RecordFailure;
+import io.ctsync.sink.failure.StructuralFailure;
 import io.ctsync.sink.offset.OffsetsFencedException;
 import java.io.IOException;
 import java.sql.SQLException;

@@ -1,12 +1,12 @@
 package io.ctsync.sink.offset;
 
 import io.ctsync.sink.dialect.Dialect;
-import io.ctsync.sink.error.FailureKind;
+import io.ctsync.sink.failure.FailureKind;
 import io.ctsync.sink.schema.ColumnSpec;
 import io.ctsync.sink.schema.FieldType;
 import io.ctsync.sink.schema.Kind;
 import io.ctsync.sink.schema.TableId;
-import io.ctsync.sink.write.JdbcSession;
+import io.ctsync.sink.jdbc.JdbcSession;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,16 +1,17 @@
 package io.ctsync.sink.park;
 
 import io.ctsync.sink.dialect.Dialect;
-import io.ctsync.sink.error.FailureKind;
+import io.ctsync.sink.failure.FailureKind;
+import io.ctsync.sink.jdbc.JdbcSession;
 import io.ctsync.sink.offset.OffsetsFencedException;
 import io.ctsync.sink.offset.PartitionColumns;
+import io.ctsync.sink.row.ParkedRecord;
+import io.ctsync.sink.row.RowRef;
 import io.ctsync.sink.schema.ColumnSpec;
 import io.ctsync.sink.schema.FieldType;
 import io.ctsync.sink.schema.Kind;
 import io.ctsync.sink.schema.TableId;
 import io.ctsync.sink.state.RowKeys;
-import io.ctsync.sink.write.JdbcSession;
-import io.ctsync.sink.write.RowRef;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;

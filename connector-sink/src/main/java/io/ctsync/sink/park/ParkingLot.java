@@ -1,6 +1,7 @@
 package io.ctsync.sink.park;
 
-import io.ctsync.sink.write.RowRef;
+import io.ctsync.sink.row.ParkedRecord;
+import io.ctsync.sink.row.RowRef;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;

@@ -5,7 +5,7 @@ import io.ctsync.contract.event.EnvelopeFields;
 import io.ctsync.contract.event.SourceFields;
 import io.ctsync.sink.config.TableNameFormat;
 import io.ctsync.sink.config.TombstoneHandling;
-import io.ctsync.sink.error.RecordFailure;
+import io.ctsync.sink.failure.RecordFailure;
 import io.ctsync.sink.schema.TableId;
 import java.util.ArrayList;
 import java.util.HashMap;

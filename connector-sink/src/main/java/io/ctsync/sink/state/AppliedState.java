@@ -3,7 +3,7 @@ package io.ctsync.sink.state;
 /**
  * What the sink last did to one row: the change version (null when the event carried none), whether it was a delete
  * (a tombstone), and, for tables under conflict detection, the row's column hashes as it was left
- * ({@link io.ctsync.sink.conflict.RowHashes}; null otherwise).
+ * (null otherwise).
  */
 public record AppliedState(Long version, boolean deleted, String rowHashes) {
 

@@ -5,7 +5,7 @@ import io.ctsync.sink.schema.ColumnSpec;
 import io.ctsync.sink.schema.FieldType;
 import io.ctsync.sink.schema.Kind;
 import io.ctsync.sink.schema.TableId;
-import io.ctsync.sink.write.JdbcSession;
+import io.ctsync.sink.jdbc.JdbcSession;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;

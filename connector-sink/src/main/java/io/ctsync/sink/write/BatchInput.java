@@ -2,10 +2,13 @@ package io.ctsync.sink.write;
 
 import io.ctsync.contract.sink.DeadLetterHeaders;
 import io.ctsync.sink.error.DeadLetter;
-import io.ctsync.sink.error.RecordFailure;
-import io.ctsync.sink.park.ParkedRecord;
+import io.ctsync.sink.failure.RecordFailure;
+import io.ctsync.sink.jdbc.JdbcSession;
 import io.ctsync.sink.record.ChangeEvent;
 import io.ctsync.sink.record.RecordInterpreter;
+import io.ctsync.sink.row.ParkedRecord;
+import io.ctsync.sink.row.PendingRow;
+import io.ctsync.sink.row.RowLayout;
 import io.ctsync.sink.state.RowKeys;
 import java.sql.SQLException;
 import java.util.ArrayList;

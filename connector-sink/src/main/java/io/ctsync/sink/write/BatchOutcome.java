@@ -2,7 +2,7 @@ package io.ctsync.sink.write;
 
 import io.ctsync.sink.conflict.ConflictNotice;
 import io.ctsync.sink.error.DeadLetter;
-import io.ctsync.sink.park.ParkedRecord;
+import io.ctsync.sink.row.ParkedRecord;
 import io.ctsync.sink.state.SinkCounters;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,7 +14,7 @@ import org.apache.kafka.common.TopicPartition;
  * What one batch did beyond writing rows: the offsets it stored, its dead letters and conflicts, the records it parked
  * and the parked records it released. The task's counters and parking lot take it over only once the batch committed.
  */
-public final class BatchOutcome {
+final class BatchOutcome {
 
     /** Rows applied and held back, counted as the batch went; the task's counters take them after the commit. */
     final SinkCounters counts = new SinkCounters();

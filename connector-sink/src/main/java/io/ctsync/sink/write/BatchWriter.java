@@ -2,23 +2,27 @@ package io.ctsync.sink.write;
 
 import io.ctsync.contract.sink.DeadLetterHeaders;
 import io.ctsync.sink.buffer.TableBuffer;
+import io.ctsync.sink.config.FailureOptions;
 import io.ctsync.sink.conflict.ConflictDetector;
 import io.ctsync.sink.conflict.ConflictNotice;
 import io.ctsync.sink.conflict.ConflictTopic;
-import io.ctsync.sink.config.FailureOptions;
 import io.ctsync.sink.error.DeadLetter;
 import io.ctsync.sink.error.DeadLetterQueue;
 import io.ctsync.sink.error.FailureClassifier;
-import io.ctsync.sink.error.RecordFailure;
+import io.ctsync.sink.failure.RecordFailure;
+import io.ctsync.sink.gate.VersionGate;
+import io.ctsync.sink.jdbc.JdbcSession;
 import io.ctsync.sink.offset.OffsetStore;
-import io.ctsync.sink.park.ParkedRecord;
 import io.ctsync.sink.park.ParkedStore;
 import io.ctsync.sink.park.ParkingLot;
+import io.ctsync.sink.row.FailedRow;
+import io.ctsync.sink.row.ParkedRecord;
+import io.ctsync.sink.row.PendingRow;
+import io.ctsync.sink.row.RowRef;
 import io.ctsync.sink.schema.TableId;
 import io.ctsync.sink.state.AppliedState;
 import io.ctsync.sink.state.SinkCounters;
 import io.ctsync.sink.state.StateStore;
-import io.ctsync.sink.state.VersionGate;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -43,7 +47,7 @@ import org.apache.kafka.connect.sink.SinkRecord;
  * state, the parked table and the offsets are written, dead letters and conflicts are acknowledged by Kafka, and the
  * transaction commits. Any failure leaves nothing behind: the caller rolls back.
  */
-public final class BatchWriter {
+final class BatchWriter {
 
     /** Everything a batch works with. */
     public record Parts(JdbcSession session, BatchInput input, VersionGate gate, StateStore state, OffsetStore offsets,

@@ -1,7 +1,9 @@
 package io.ctsync.sink.write;
 
 import io.ctsync.sink.error.FailureClassifier;
-import io.ctsync.sink.error.FailureKind;
+import io.ctsync.sink.failure.FailureKind;
+import io.ctsync.sink.row.PendingRow;
+import io.ctsync.sink.row.RowRef;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -1,13 +1,17 @@
 package io.ctsync.sink.write;
 
 import io.ctsync.sink.config.SchemaEvolution;
-import io.ctsync.sink.config.VersionMode;
 import io.ctsync.sink.dialect.Dialect;
-import io.ctsync.sink.error.StructuralFailure;
+import io.ctsync.sink.failure.StructuralFailure;
+import io.ctsync.sink.gate.GatePolicy;
+import io.ctsync.sink.jdbc.JdbcSession;
+import io.ctsync.sink.jdbc.TableCatalog;
 import io.ctsync.sink.record.ChangeEvent;
+import io.ctsync.sink.row.ColumnBinding;
+import io.ctsync.sink.row.ColumnBindings;
+import io.ctsync.sink.row.RowLayout;
 import io.ctsync.sink.schema.ColumnInfo;
 import io.ctsync.sink.schema.ColumnSpec;
-import io.ctsync.sink.schema.TableCatalog;
 import io.ctsync.sink.schema.TableDefinition;
 import io.ctsync.sink.schema.TableId;
 import io.ctsync.sink.state.StateStore;
@@ -32,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * (created or widened when {@code schema.evolution=basic}), where versions live, and the statements. Done once per
  * table and schema pair; every later event with the same schemas reuses it.
  */
-public final class LayoutResolver {
+final class LayoutResolver {
 
     private static final Logger LOG = LoggerFactory.getLogger(LayoutResolver.class);
     private static final int MAX_LAYOUTS = 1_000;
@@ -40,19 +44,19 @@ public final class LayoutResolver {
     private final Dialect dialect;
     private final TableCatalog catalog;
     private final SchemaEvolution evolution;
-    private final VersionMode versionMode;
+    private final GatePolicy gate;
     private final String versionColumn;
     private final ColumnBindings columns;
     private final Map<LayoutKey, RowLayout> layouts = new HashMap<>();
     private final Set<TableId> reportedStateVersions = new HashSet<>();
 
-    public LayoutResolver(Dialect dialect, TableCatalog catalog, SchemaEvolution evolution, VersionMode versionMode,
-                          String versionColumn, List<String> primaryKeyFields) {
+    public LayoutResolver(Dialect dialect, TableCatalog catalog, SchemaEvolution evolution, GatePolicy gate,
+                          List<String> primaryKeyFields) {
         this.dialect = dialect;
         this.catalog = catalog;
         this.evolution = evolution;
-        this.versionMode = versionMode;
-        this.versionColumn = versionColumn;
+        this.gate = gate;
+        this.versionColumn = gate.versionColumn();
         this.columns = new ColumnBindings(dialect, primaryKeyFields);
     }
 
@@ -96,7 +100,7 @@ public final class LayoutResolver {
             if (rowSchema == null) {
                 return null;
             }
-            boolean withVersion = versionMode == VersionMode.COLUMN || (versionMode == VersionMode.AUTO && event.version() != null);
+            boolean withVersion = gate.createsVersionColumn(event);
             found = Optional.of(createTable(session, event, key, values, withVersion));
         }
         TableDefinition definition = addMissingColumns(session, event, found.get(), key, values);
@@ -108,7 +112,7 @@ public final class LayoutResolver {
             throw new StructuralFailure(event.record(), definition.id(), null, problem.get(), null);
         }
         TableDefinition finalDefinition = definition;
-        boolean stateVersions = versionMode != VersionMode.OFF && version == null;
+        boolean stateVersions = gate.versionsInStateTable(version);
         if (stateVersions && event.version() != null && reportedStateVersions.add(table)) {
             LOG.info("Table {} has no column {}: its applied versions are kept in the sink state table", table, versionColumn);
         }
@@ -162,15 +166,9 @@ public final class LayoutResolver {
 
     /** The version column to gate on, or null when versions live in the state table (or nowhere). */
     private String versionColumn(JdbcSession session, ChangeEvent event, TableDefinition definition) throws SQLException {
-        if (versionMode == VersionMode.OFF || versionMode == VersionMode.TABLE) {
-            return null;
-        }
-        Optional<ColumnInfo> column = definition.column(versionColumn);
-        if (column.isPresent()) {
-            return column.get().name();
-        }
-        if (versionMode == VersionMode.AUTO) {
-            return null;
+        String existing = gate.existingVersionColumn(definition);
+        if (existing != null || !gate.requiresVersionColumn()) {
+            return existing;
         }
         if (evolution == SchemaEvolution.NONE) {
             throw new StructuralFailure(event.record(), definition.id(), versionColumn, "sync.version.mode=column but the "

@@ -3,7 +3,6 @@ package io.ctsync.sink.write;
 import io.ctsync.sink.config.ConflictOptions;
 import io.ctsync.sink.config.FailureOptions;
 import io.ctsync.sink.config.SinkConnectorConfig;
-import io.ctsync.sink.config.VersionMode;
 import io.ctsync.sink.conflict.ConflictDetector;
 import io.ctsync.sink.conflict.ConflictRules;
 import io.ctsync.sink.conflict.ConflictTopic;
@@ -11,18 +10,20 @@ import io.ctsync.sink.dialect.Dialect;
 import io.ctsync.sink.dialect.Dialects;
 import io.ctsync.sink.error.DeadLetterQueue;
 import io.ctsync.sink.error.FailureClassifier;
-import io.ctsync.sink.error.FailureKind;
+import io.ctsync.sink.failure.FailureKind;
+import io.ctsync.sink.gate.GatePolicy;
+import io.ctsync.sink.gate.VersionGate;
+import io.ctsync.sink.jdbc.JdbcSession;
+import io.ctsync.sink.jdbc.TableCatalog;
 import io.ctsync.sink.offset.OffsetStore;
 import io.ctsync.sink.offset.OffsetsFencedException;
-import io.ctsync.sink.park.ParkedRecord;
 import io.ctsync.sink.park.ParkedStore;
 import io.ctsync.sink.park.ParkingLot;
 import io.ctsync.sink.record.RecordInterpreter;
-import io.ctsync.sink.schema.TableCatalog;
+import io.ctsync.sink.row.ParkedRecord;
 import io.ctsync.sink.schema.TableId;
 import io.ctsync.sink.state.SinkCounters;
 import io.ctsync.sink.state.StateStore;
-import io.ctsync.sink.state.VersionGate;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
@@ -86,9 +87,10 @@ public final class SinkWriter implements AutoCloseable {
         this.offsets = new OffsetStore(dialect, TableId.parse(config.offsetsTable()), connectorName);
         this.parkedStore = new ParkedStore(dialect, TableId.parse(failures.parkedTable()), connectorName);
         this.parking = new ParkingLot(failures.fkRetryMaxMs());
-        this.gate = new VersionGate(state, config.versionMode() != VersionMode.OFF);
-        this.layouts = new LayoutResolver(dialect, new TableCatalog(), config.schemaEvolution(), config.versionMode(),
-                config.versionColumn(), config.primaryKeyFields());
+        GatePolicy gatePolicy = new GatePolicy(config.versionMode(), config.versionColumn());
+        this.gate = new VersionGate(state, gatePolicy);
+        this.layouts = new LayoutResolver(dialect, new TableCatalog(), config.schemaEvolution(), gatePolicy,
+                config.primaryKeyFields());
         this.deadLetters = new DeadLetterQueue(reporter, failures.tolerant(), failures.maxDeadLetters());
         this.conflictTopic = conflicts.topic() == null ? null
                 : new ConflictTopic(conflicts.topic(), conflicts.producerProperties(), connectorName);
@@ -152,7 +154,7 @@ public final class SinkWriter implements AutoCloseable {
 
     /**
      * Applies the records (and the parked records due for a retry) in one transaction. Throws the database's failure
-     * (classified by the caller through {@link #classifier()}), or a {@link io.ctsync.sink.error.RecordFailure} naming
+     * (classified by the caller through {@link #classifier()}), or a {@link io.ctsync.sink.failure.RecordFailure} naming
      * a record that cannot be applied when such records fail the task.
      */
     public void write(Collection<SinkRecord> records) throws SQLException, InterruptedException {

@@ -1,6 +1,8 @@
 package io.ctsync.sink.write;
 
 import io.ctsync.sink.buffer.StatementGroup;
+import io.ctsync.sink.jdbc.JdbcSession;
+import io.ctsync.sink.row.PendingRow;
 import io.ctsync.sink.state.SinkCounters;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -113,7 +115,7 @@ final class StatementRunner {
         for (int i = 0; i < counts.length && i < rows.size(); i++) {
             PendingRow row = rows.get(i);
             boolean delete = row.event().isDelete();
-            boolean gatedInSql = row.layout().versionColumn() && row.event().version() != null;
+            boolean gatedInSql = row.layout().gatesInSql(row.event());
             if (counts[i] == Statement.SUCCESS_NO_INFO) {
                 counters.applied(delete, 1);
                 if (gatedInSql && !delete) {

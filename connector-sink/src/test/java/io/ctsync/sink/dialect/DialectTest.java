@@ -2,7 +2,7 @@ package io.ctsync.sink.dialect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ctsync.sink.error.FailureKind;
+import io.ctsync.sink.failure.FailureKind;
 import io.ctsync.sink.schema.TableDefinition;
 import io.ctsync.sink.schema.TableId;
 import java.sql.SQLException;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ctsync.sink.config.TableNameFormat;
 import io.ctsync.sink.config.TombstoneHandling;
-import io.ctsync.sink.error.RecordFailure;
+import io.ctsync.sink.failure.RecordFailure;
 import io.ctsync.sink.schema.TableId;
 import io.ctsync.sink.testing.Customers;
 import io.ctsync.sink.testing.Debezium;

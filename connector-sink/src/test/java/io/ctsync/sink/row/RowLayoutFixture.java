@@ -1,4 +1,4 @@
-package io.ctsync.sink.write;
+package io.ctsync.sink.row;
 
 import io.ctsync.sink.dialect.Dialects;
 import io.ctsync.sink.record.ChangeEvent;

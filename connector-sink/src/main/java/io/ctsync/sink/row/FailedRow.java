@@ -1,7 +1,7 @@
-package io.ctsync.sink.write;
+package io.ctsync.sink.row;
 
 import io.ctsync.sink.dialect.Dialect;
-import io.ctsync.sink.error.RecordFailure;
+import io.ctsync.sink.failure.RecordFailure;
 import io.ctsync.sink.schema.ColumnInfo;
 import io.ctsync.sink.schema.FieldType;
 import java.sql.SQLException;
@@ -18,7 +18,7 @@ public final class FailedRow extends SQLException {
 
     private final transient PendingRow row;
 
-    FailedRow(PendingRow row, SQLException cause) {
+    public FailedRow(PendingRow row, SQLException cause) {
         super(cause.getMessage(), cause.getSQLState(), cause.getErrorCode(), cause);
         this.row = row;
     }

@@ -1,4 +1,4 @@
-package io.ctsync.sink.write;
+package io.ctsync.sink.jdbc;
 
 import io.ctsync.contract.config.ConnectionOptions;
 import io.ctsync.sink.dialect.Dialect;

@@ -1,7 +1,7 @@
-package io.ctsync.sink.write;
+package io.ctsync.sink.row;
 
 import io.ctsync.sink.dialect.Dialect;
-import io.ctsync.sink.error.RecordFailure;
+import io.ctsync.sink.failure.RecordFailure;
 import io.ctsync.sink.record.ChangeEvent;
 import io.ctsync.sink.record.RecordInterpreter;
 import io.ctsync.sink.schema.SchemaTypes;
@@ -20,17 +20,17 @@ import org.apache.kafka.connect.sink.SinkRecord;
  * {@code primary.key.fields}) or from the row's {@code primary.key.fields}, value columns from the row's other fields
  * ({@code __deleted} excluded), each with its type resolved and checked against the dialect.
  */
-final class ColumnBindings {
+public final class ColumnBindings {
 
     private final Dialect dialect;
     private final List<String> primaryKeyFields;
 
-    ColumnBindings(Dialect dialect, List<String> primaryKeyFields) {
+    public ColumnBindings(Dialect dialect, List<String> primaryKeyFields) {
         this.dialect = dialect;
         this.primaryKeyFields = primaryKeyFields;
     }
 
-    List<ColumnBinding> key(ChangeEvent event, Schema rowSchema) {
+    public List<ColumnBinding> key(ChangeEvent event, Schema rowSchema) {
         SinkRecord record = event.record();
         Schema keySchema = record.keySchema();
         List<ColumnBinding> key = new ArrayList<>();
@@ -72,7 +72,7 @@ final class ColumnBindings {
         return key;
     }
 
-    List<ColumnBinding> values(ChangeEvent event, Schema rowSchema, Set<String> keyNames) {
+    public List<ColumnBinding> values(ChangeEvent event, Schema rowSchema, Set<String> keyNames) {
         List<ColumnBinding> values = new ArrayList<>();
         if (rowSchema == null) {
             return values;

@@ -1,6 +1,5 @@
-package io.ctsync.sink.write;
+package io.ctsync.sink.row;
 
-import io.ctsync.sink.park.ParkedRecord;
 import io.ctsync.sink.record.ChangeEvent;
 import java.util.List;
 

@@ -1,7 +1,10 @@
-package io.ctsync.sink.state;
+package io.ctsync.sink.gate;
 
-import io.ctsync.sink.write.JdbcSession;
-import io.ctsync.sink.write.PendingRow;
+import io.ctsync.sink.jdbc.JdbcSession;
+import io.ctsync.sink.row.PendingRow;
+import io.ctsync.sink.state.AppliedState;
+import io.ctsync.sink.state.SinkCounters;
+import io.ctsync.sink.state.StateStore;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -25,16 +28,16 @@ public final class VersionGate {
     private static final Logger LOG = LoggerFactory.getLogger(VersionGate.class);
 
     private final StateStore store;
-    private final boolean enabled;
+    private final GatePolicy policy;
     /** Per state table name: whether it may hold anything for that table (a cheap check before the keyed read). */
     private final Map<String, Boolean> mayHaveState = new HashMap<>();
     /** State names of the tables this task has written tombstones or versions for: the ones it purges. */
     private final Set<String> maintained = new LinkedHashSet<>();
 
-    /** {@code enabled=false} ({@code sync.version.mode=off}): every event passes, nothing is remembered. */
-    public VersionGate(StateStore store, boolean enabled) {
+    /** With the gate off ({@code sync.version.mode=off}) every event passes and nothing is remembered. */
+    public VersionGate(StateStore store, GatePolicy policy) {
         this.store = store;
-        this.enabled = enabled;
+        this.policy = policy;
     }
 
     /** Forget what is known about the state table (another task may have written it for partitions now ours). */
@@ -49,7 +52,7 @@ public final class VersionGate {
     public Map<String, AppliedState> read(JdbcSession session, List<PendingRow> rows, boolean everyKey) throws SQLException {
         Set<String> keys = new LinkedHashSet<>();
         for (PendingRow row : rows) {
-            if (everyKey || (enabled && row.event().version() != null)) {
+            if (everyKey || policy.gates(row.event())) {
                 keys.add(row.rowKey());
             }
         }
@@ -65,7 +68,7 @@ public final class VersionGate {
 
     /** The rows of one table to write, in arrival order, without the duplicates (counted). */
     public List<PendingRow> filter(List<PendingRow> rows, Map<String, AppliedState> stored, SinkCounters counters) {
-        if (!enabled) {
+        if (!policy.enabled()) {
             return rows;
         }
         Map<String, Long> passed = new HashMap<>();
@@ -73,7 +76,7 @@ public final class VersionGate {
         int held = 0;
         for (PendingRow row : rows) {
             Long version = row.event().version();
-            if (version != null) {
+            if (policy.gates(row.event())) {
                 Long applied = passed.containsKey(row.rowKey()) ? passed.get(row.rowKey()) : appliedVersion(stored, row);
                 if (applied != null && version <= applied) {
                     held++;
@@ -90,7 +93,7 @@ public final class VersionGate {
     /** The state rows to write for the rows written: every versioned row in table mode, versioned deletes always. */
     public List<StateStore.StateRow> stateRows(List<PendingRow> written) {
         List<StateStore.StateRow> out = new ArrayList<>();
-        if (!enabled) {
+        if (!policy.enabled()) {
             return out;
         }
         for (PendingRow row : written) {

@@ -1,6 +1,7 @@
-package io.ctsync.sink.schema;
+package io.ctsync.sink.jdbc;
 
-import io.ctsync.sink.write.JdbcSession;
+import io.ctsync.sink.schema.TableDefinition;
+import io.ctsync.sink.schema.TableId;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.ctsync.sink.error;
+package io.ctsync.sink.failure;
 
 import io.ctsync.sink.schema.TableId;
 import org.apache.kafka.connect.errors.ConnectException;

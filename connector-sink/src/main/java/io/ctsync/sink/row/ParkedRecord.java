@@ -1,6 +1,5 @@
-package io.ctsync.sink.park;
+package io.ctsync.sink.row;
 
-import io.ctsync.sink.write.RowRef;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.sink.SinkRecord;
 

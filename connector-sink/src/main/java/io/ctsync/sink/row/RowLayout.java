@@ -1,7 +1,7 @@
-package io.ctsync.sink.write;
+package io.ctsync.sink.row;
 
 import io.ctsync.sink.dialect.Dialect;
-import io.ctsync.sink.error.RecordFailure;
+import io.ctsync.sink.failure.RecordFailure;
 import io.ctsync.sink.record.ChangeEvent;
 import io.ctsync.sink.schema.FieldType;
 import io.ctsync.sink.schema.Kind;
@@ -39,7 +39,7 @@ public final class RowLayout {
     private final Map<Integer, String> multiRowUpsertSql = new HashMap<>();
     private final int upsertRowsPerStatement;
 
-    RowLayout(Dialect dialect, TableDefinition table, String stateName, List<ColumnBinding> key, List<ColumnBinding> values,
+    public RowLayout(Dialect dialect, TableDefinition table, String stateName, List<ColumnBinding> key, List<ColumnBinding> values,
               String versionColumn, boolean stateVersions) {
         this.table = table;
         this.stateName = stateName;
@@ -75,6 +75,14 @@ public final class RowLayout {
 
     public boolean versionColumn() {
         return versionColumn != null;
+    }
+
+    /**
+     * True when the statement of this event checks its version in SQL: the layout has a version column (the gate's
+     * {@code GatePolicy} chose it) and the event carries a version.
+     */
+    public boolean gatesInSql(ChangeEvent event) {
+        return versionColumn != null && event.version() != null;
     }
 
     /** The key columns, as the target spells them. */
@@ -122,18 +130,18 @@ public final class RowLayout {
      * unversioned event leaves the version column alone.
      */
     public String updateSql(List<String> columns, ChangeEvent event) {
-        boolean gated = versionColumn != null && event.version() != null;
+        boolean gated = gatesInSql(event);
         return (gated ? gatedUpdateSql : ungatedUpdateSql).computeIfAbsent(columns,
                 c -> dialect.update(table.id(), keyColumns, c, gated ? versionColumn : null));
     }
 
     /** The most rows of this layout one upsert statement carries (1: a JDBC batch of one-row upserts). */
-    int upsertRowsPerStatement() {
+    public int upsertRowsPerStatement() {
         return upsertRowsPerStatement;
     }
 
     /** The upsert of {@code rows} rows in one statement, parameters bound row after row with {@link #bind}. */
-    String upsertSql(int rows) {
+    public String upsertSql(int rows) {
         return rows == 1 ? upsertSql : multiRowUpsertSql.computeIfAbsent(rows, n -> dialect.upsert(table.id(), keyColumns,
                 Arrays.stream(values).map(ColumnBinding::column).toList(), versionColumn, n));
     }
@@ -167,7 +175,7 @@ public final class RowLayout {
     }
 
     /** Binds one pending row to the statement of {@link PendingRow#sql()}. */
-    void bind(Dialect dialect, PreparedStatement statement, PendingRow row) throws SQLException {
+    public void bind(Dialect dialect, PreparedStatement statement, PendingRow row) throws SQLException {
         if (row.onlyColumns() != null) {
             bindUpdate(dialect, statement, row);
             return;
@@ -176,7 +184,7 @@ public final class RowLayout {
     }
 
     /** Binds an upsert or delete from parameter {@code index} on; returns the index after its parameters. */
-    int bind(Dialect dialect, PreparedStatement statement, PendingRow row, int index) throws SQLException {
+    public int bind(Dialect dialect, PreparedStatement statement, PendingRow row, int index) throws SQLException {
         for (int i = 0; i < key.length; i++) {
             dialect.bind(statement, index++, key[i].type(), row.key()[i]);
         }
@@ -215,7 +223,7 @@ public final class RowLayout {
                 }
             }
         }
-        boolean gated = versionColumn != null && row.event().version() != null;
+        boolean gated = gatesInSql(row.event());
         if (gated) {
             statement.setLong(index++, row.event().version());
         }
@@ -242,7 +250,7 @@ public final class RowLayout {
                 .toList();
     }
 
-    static FieldType versionType() {
+    public static FieldType versionType() {
         return VERSION_TYPE;
     }
 }

@@ -1,4 +1,4 @@
-package io.ctsync.sink.error;
+package io.ctsync.sink.failure;
 
 /** How a failure is handled; decided once, in {@link FailureClassifier}. */
 public enum FailureKind {

@@ -1,0 +1,4 @@
+/**
+ * The connector options (names, docs, defaults, validators, groups) and their typed settings.
+ */
+package io.ctsync.sink.config;
