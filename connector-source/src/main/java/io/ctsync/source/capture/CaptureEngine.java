@@ -116,9 +116,10 @@ public final class CaptureEngine {
             if (snapshotMode == SnapshotMode.NEVER) {
                 table.position = IncrementalAnchor.at(upper);
                 table.heartbeatDue = true;
+                anchors.remember(cycle, table);
                 return 0;
             }
-            snapshots.start(table, upper);
+            startSnapshot(cycle, table, upper);
         }
         if (table.position instanceof SnapshotAnchor) {
             return snapshots.readChunk(cycle, table, budget, out, snapshotMode == SnapshotMode.INITIAL_ONLY);
@@ -145,8 +146,13 @@ public final class CaptureEngine {
             table.finished = true;
             return 0;
         }
-        snapshots.start(table, upper);
+        startSnapshot(cycle, table, upper);
         return snapshots.readChunk(cycle, table, budget, out, false);
+    }
+
+    private void startSnapshot(ChangeCycle cycle, TableCapture table, long upper) {
+        snapshots.start(table, upper);
+        anchors.remember(cycle, table);
     }
 
     private AnchorCheck.Outcome checkAnchor(ChangeCycle cycle, TableCapture table, long upper) {

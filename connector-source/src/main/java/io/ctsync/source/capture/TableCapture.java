@@ -24,6 +24,12 @@ final class TableCapture {
     boolean heartbeatDue;
     long snapshotRows;
     long snapshotStartedMs;
+    /**
+     * {@code begin_version} of the table's Change Tracking when this task started its snapshot or first checked
+     * its anchor (null: not read yet). Kept in memory only: a change of it means TRUNCATE TABLE (or tracking
+     * disabled and enabled again) happened since.
+     */
+    Long trackingBegin;
 
     TableCapture(TableId id, TableAnchor position) {
         this.id = id;
@@ -33,12 +39,13 @@ final class TableCapture {
 
     /** A copy of the mutable state, restored when a poll cycle fails half way. */
     record Saved(TableSchema schema, String schemaStamp, TableAnchor position, boolean finished,
-                 Map<String, Object> lastEmittedOffset, boolean heartbeatDue, long snapshotRows, long snapshotStartedMs) {
+                 Map<String, Object> lastEmittedOffset, boolean heartbeatDue, long snapshotRows, long snapshotStartedMs,
+                 Long trackingBegin) {
     }
 
     Saved save() {
         return new Saved(schema, schemaStamp, position, finished, lastEmittedOffset, heartbeatDue, snapshotRows,
-                snapshotStartedMs);
+                snapshotStartedMs, trackingBegin);
     }
 
     void restore(Saved saved) {
@@ -50,6 +57,7 @@ final class TableCapture {
         heartbeatDue = saved.heartbeatDue();
         snapshotRows = saved.snapshotRows();
         snapshotStartedMs = saved.snapshotStartedMs();
+        trackingBegin = saved.trackingBegin();
     }
 
     /** True when the position is not yet carried by any record Connect has been given. */

@@ -109,6 +109,12 @@ class SqlServerChangeTrackingDatabaseIT extends ChangeTrackingDatabaseContract {
         }
 
         @Override
+        public void createKeyed(String table, String type, int size) {
+            sql.execute("CREATE TABLE dbo." + table + " (k " + type + "(" + size + ") PRIMARY KEY, n int NULL)",
+                    "ALTER TABLE dbo." + table + " ENABLE CHANGE_TRACKING");
+        }
+
+        @Override
         public void transaction(Statement... statements) {
             sql.execute("BEGIN TRANSACTION; " + render(statements) + " COMMIT");
         }
@@ -132,6 +138,10 @@ class SqlServerChangeTrackingDatabaseIT extends ChangeTrackingDatabaseContract {
             }
             if (statement instanceof InsertPair p) {
                 return "INSERT INTO dbo.pairs (a, b, note) VALUES (" + p.a() + ", " + literal(p.b()) + ", " + literal(p.note()) + ");";
+            }
+            if (statement instanceof InsertKeyed k) {
+                String key = k.key() instanceof String text ? literal(text) : "'" + k.key() + "'";
+                return "INSERT INTO dbo." + k.table() + " (k, n) VALUES (" + key + ", " + k.n() + ");";
             }
             if (statement instanceof Update u) {
                 return "UPDATE dbo." + u.table() + " SET " + u.set().entrySet().stream()
