@@ -81,6 +81,11 @@ final class SyntheticDatabase implements ChangeTrackingDatabase {
         }
 
         @Override
+        public Optional<Long> trackingBeginVersion(TableId id) {
+            return Optional.of(0L);
+        }
+
+        @Override
         public Map<TableId, String> schemaStamps(Collection<TableId> tables) {
             return Map.of(WideTable.ID, "v1");
         }

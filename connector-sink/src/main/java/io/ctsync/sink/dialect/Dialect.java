@@ -58,6 +58,32 @@ public interface Dialect {
     String upsert(TableId table, List<String> keyColumns, List<String> valueColumns, String versionColumn);
 
     /**
+     * {@link #upsert(TableId, List, List, String)} into a target table as the catalog describes it (its column types
+     * and identity columns), for dialects whose statement depends on them; by default the same statement.
+     */
+    default String upsert(TableDefinition table, List<String> keyColumns, List<String> valueColumns, String versionColumn) {
+        return upsert(table.id(), keyColumns, valueColumns, versionColumn);
+    }
+
+    /**
+     * How many times the row's parameters ({@code keyColumns}, {@code valueColumns}, version) are bound, one set after
+     * the other, for {@link #upsert(TableDefinition, List, List, String)}: 1 unless the upsert is two statements.
+     */
+    default int upsertParameterSets(List<String> valueColumns, String versionColumn) {
+        return 1;
+    }
+
+    /** {@link #delete(TableId, List, String)} from a target table as the catalog describes it. */
+    default String delete(TableDefinition table, List<String> keyColumns, String versionColumn) {
+        return delete(table.id(), keyColumns, versionColumn);
+    }
+
+    /** {@link #update(TableId, List, List, String)} of a target table as the catalog describes it. */
+    default String update(TableDefinition table, List<String> keyColumns, List<String> valueColumns, String versionColumn) {
+        return update(table.id(), keyColumns, valueColumns, versionColumn);
+    }
+
+    /**
      * The most rows one upsert statement should carry, given its parameters per row; 1 (the default) when the
      * database does best with a JDBC batch of one-row upserts (or its driver already rewrites the batch).
      */

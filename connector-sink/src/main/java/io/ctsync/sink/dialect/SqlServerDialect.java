@@ -5,12 +5,20 @@ import io.ctsync.sink.failure.FailureKind;
 import io.ctsync.sink.schema.ColumnSpec;
 import io.ctsync.sink.schema.FieldType;
 import io.ctsync.sink.schema.TableId;
+import io.ctsync.sink.schema.ColumnInfo;
+import io.ctsync.sink.schema.TableDefinition;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -53,14 +61,200 @@ public final class SqlServerDialect extends AbstractDialect {
         return digits.isEmpty() ? "" : "WITH CHANGE_TRACKING_CONTEXT (0x" + digits.toLowerCase(java.util.Locale.ROOT) + ") ";
     }
 
+    /**
+     * mssql-jdbc sends a {@code java.time.LocalTime} as {@code datetime} unless {@code sendTimeAsDatetime=false}
+     * (driver default true: "Setting the connection properties"), rounding every {@code time(n)} value to 1/300 s.
+     * Off on every connection, unless the URL sets it (then the user's choice stands).
+     */
+    static final String SEND_TIME_AS_DATETIME = "sendTimeAsDatetime";
+
+    @Override
+    public Properties connectionProperties(String url) {
+        Properties properties = new Properties();
+        properties.setProperty("applicationName", "ctsync-jdbc-sink");
+        if (!urlSets(url, SEND_TIME_AS_DATETIME)) {
+            properties.setProperty(SEND_TIME_AS_DATETIME, "false");
+        }
+        return properties;
+    }
+
+    /** True when the URL's {@code ;name=value} properties name {@code property} (the driver ignores case). */
+    static boolean urlSets(String url, String property) {
+        return Pattern.compile("[;?]\\s*" + Pattern.quote(property) + "\\s*=", Pattern.CASE_INSENSITIVE).matcher(url).find();
+    }
+
+    /** Reads the table as every dialect does, plus its IDENTITY columns from {@code sys.identity_columns}. */
+    @Override
+    public Optional<TableDefinition> readTable(Connection connection, TableId table) throws SQLException {
+        Optional<TableDefinition> read = super.readTable(connection, table);
+        if (read.isEmpty()) {
+            return read;
+        }
+        Set<String> identity = new HashSet<>();
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT c.name FROM sys.identity_columns AS c WHERE c.object_id = OBJECT_ID(?)")) {
+            statement.setString(1, qualified(read.get().id()));
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    identity.add(rs.getString(1));
+                }
+            }
+        }
+        return Optional.of(read.get().withIdentityColumns(identity));
+    }
+
+    /**
+     * The sink's own tables and tables read without the catalog: a MERGE without identity insert or context
+     * (neither is ever wanted for the state table).
+     */
+    @Override
+    public String upsert(TableId table, List<String> keyColumns, List<String> valueColumns, String versionColumn) {
+        return merge(table, keyColumns, valueColumns, versionColumn, column -> "?", "");
+    }
+
+    /**
+     * A target table's upsert. String key parameters of {@code char}/{@code varchar} key columns are cast to the
+     * column's own type: the driver sends strings as nvarchar (sendStringParametersAsUnicode), and nvarchar ranks
+     * above varchar, so SQL Server would convert the column instead and scan the index under HOLDLOCK, slow and the
+     * classic MERGE deadlock. With a Change Tracking context the upsert is an UPDATE and an INSERT (see
+     * {@link #updateThenInsert}). With identity insert, only for a table whose IDENTITY column is written, and
+     * turned off again whatever happens (see {@link #withIdentityInsert}).
+     */
+    @Override
+    public String upsert(TableDefinition table, List<String> keyColumns, List<String> valueColumns, String versionColumn) {
+        Function<String, String> parameter = column -> keyParameter(table, keyColumns, column);
+        String write = contextPrefix.isEmpty()
+                ? merge(table.id(), keyColumns, valueColumns, versionColumn, parameter, "")
+                : updateThenInsert(table.id(), keyColumns, valueColumns, versionColumn, parameter);
+        return identityInsert && writesIdentity(table, keyColumns, valueColumns) ? withIdentityInsert(table.id(), write) : write;
+    }
+
+    /** Two parameter sets when the upsert is {@link #updateThenInsert} with columns to update: both bind the row. */
+    @Override
+    public int upsertParameterSets(List<String> valueColumns, String versionColumn) {
+        return contextPrefix.isEmpty() || (valueColumns.isEmpty() && versionColumn == null) ? 1 : 2;
+    }
+
     @Override
     public String delete(TableId table, List<String> keyColumns, String versionColumn) {
         return contextPrefix + super.delete(table, keyColumns, versionColumn);
     }
 
     @Override
+    public String delete(TableDefinition table, List<String> keyColumns, String versionColumn) {
+        StringBuilder sql = new StringBuilder(contextPrefix).append("DELETE FROM ").append(qualified(table.id()))
+                .append(" WHERE ");
+        appendKeyMatch(sql, table, keyColumns);
+        appendGate(sql, versionColumn);
+        return sql.toString();
+    }
+
+    @Override
     public String update(TableId table, List<String> keyColumns, List<String> valueColumns, String versionColumn) {
         return contextPrefix + super.update(table, keyColumns, valueColumns, versionColumn);
+    }
+
+    @Override
+    public String update(TableDefinition table, List<String> keyColumns, List<String> valueColumns, String versionColumn) {
+        StringBuilder sql = new StringBuilder(contextPrefix).append("UPDATE ").append(qualified(table.id())).append(" SET ");
+        for (int i = 0; i < valueColumns.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append(quote(valueColumns.get(i))).append(" = ?");
+        }
+        if (versionColumn != null) {
+            sql.append(valueColumns.isEmpty() ? "" : ", ").append(quote(versionColumn)).append(" = ?");
+        }
+        sql.append(" WHERE ");
+        appendKeyMatch(sql, table, keyColumns);
+        appendGate(sql, versionColumn);
+        return sql.toString();
+    }
+
+    private void appendKeyMatch(StringBuilder sql, TableDefinition table, List<String> keyColumns) {
+        for (int i = 0; i < keyColumns.size(); i++) {
+            sql.append(i == 0 ? "" : " AND ").append(quote(keyColumns.get(i))).append(" = ")
+                    .append(keyParameter(table, keyColumns, keyColumns.get(i)));
+        }
+    }
+
+    private void appendGate(StringBuilder sql, String versionColumn) {
+        if (versionColumn != null) {
+            sql.append(" AND (").append(quote(versionColumn)).append(" IS NULL OR ").append(quote(versionColumn))
+                    .append(" < ?)");
+        }
+    }
+
+    /**
+     * {@code ?}, or {@code CAST(? AS varchar(n))} for a key column of a non-Unicode string type. Value columns are
+     * left alone: they are only assigned, never compared.
+     */
+    private String keyParameter(TableDefinition table, List<String> keyColumns, String column) {
+        if (!keyColumns.contains(column)) {
+            return "?";
+        }
+        return table.column(column).flatMap(SqlServerDialect::nonUnicodeType).map(type -> "CAST(? AS " + type + ")").orElse("?");
+    }
+
+    /** {@code varchar(n)}/{@code char(n)} (or {@code (max)}) for such a column, as the catalog describes it. */
+    static Optional<String> nonUnicodeType(ColumnInfo column) {
+        String type = column.typeName() == null ? "" : column.typeName().trim().split("\\s+")[0].toLowerCase(Locale.ROOT);
+        if (!type.equals("varchar") && !type.equals("char")) {
+            return Optional.empty();
+        }
+        boolean max = column.size() <= 0 || column.size() > 8000;
+        return Optional.of(type + "(" + (max ? "max" : Integer.toString(column.size())) + ")");
+    }
+
+    private static boolean writesIdentity(TableDefinition table, List<String> keyColumns, List<String> valueColumns) {
+        return table.identityColumns().stream().anyMatch(c -> keyColumns.contains(c) || valueColumns.contains(c));
+    }
+
+    /**
+     * {@code SET IDENTITY_INSERT t ON}, the write, then OFF, in one statement. Only one table per session may have it
+     * on, so it must never stay on: an error inside the write is caught, the setting turned off, and the error
+     * re-raised unchanged by THROW (same number, so failures are classified as before).
+     */
+    private String withIdentityInsert(TableId table, String write) {
+        String off = "SET IDENTITY_INSERT " + qualified(table) + " OFF;";
+        return "SET IDENTITY_INSERT " + qualified(table) + " ON; BEGIN TRY " + write + " END TRY BEGIN CATCH " + off
+                + " THROW; END CATCH; " + off;
+    }
+
+    /**
+     * The upsert as {@code UPDATE} (version-gated) then, when it changed no row, {@code INSERT … WHERE NOT EXISTS},
+     * each {@code WITH CHANGE_TRACKING_CONTEXT}: Microsoft documents that prefix for INSERT, UPDATE and DELETE only
+     * ("WITH CHANGE_TRACKING_CONTEXT", "Work with change tracking"), so two-way sync does not depend on MERGE
+     * accepting it (SqlServerChangeTrackingFactsIT pins that question on a real server). UPDLOCK, HOLDLOCK on both
+     * keep the key range locked between the two, as MERGE's hints do. The row's parameters are bound twice
+     * ({@link #upsertParameterSets}); NOCOUNT, so the driver reports no ambiguous count of two statements.
+     */
+    private String updateThenInsert(TableId table, List<String> keyColumns, List<String> valueColumns, String versionColumn,
+                                    Function<String, String> parameter) {
+        List<String> all = allColumns(keyColumns, valueColumns, versionColumn);
+        List<String> updated = new java.util.ArrayList<>(valueColumns);
+        if (versionColumn != null) {
+            updated.add(versionColumn);
+        }
+        String source = "(VALUES (" + all.stream().map(parameter).collect(java.util.stream.Collectors.joining(", "))
+                + ")) AS src (" + list(all, "") + ")";
+        StringBuilder sql = new StringBuilder("SET NOCOUNT ON; ");
+        if (!updated.isEmpty()) {           // a key-only row without version: nothing to update, only the insert
+            sql.append(contextPrefix).append("UPDATE tgt SET ");
+            for (int i = 0; i < updated.size(); i++) {
+                String column = quote(updated.get(i));
+                sql.append(i == 0 ? "" : ", ").append(column).append(" = src.").append(column);
+            }
+            sql.append(" FROM ").append(qualified(table)).append(" AS tgt WITH (UPDLOCK, HOLDLOCK) JOIN ").append(source)
+                    .append(" ON ").append(keyJoin(keyColumns));
+            if (versionColumn != null) {
+                sql.append(" WHERE ").append(gate(versionColumn));
+            }
+            sql.append("; ");
+        }
+        sql.append(contextPrefix).append("INSERT INTO ").append(qualified(table)).append(" (").append(list(all, ""))
+                .append(") SELECT ").append(list(all, "src.")).append(" FROM ").append(source)
+                .append(" WHERE NOT EXISTS (SELECT 1 FROM ").append(qualified(table)).append(" AS tgt WITH (UPDLOCK, HOLDLOCK) WHERE ")
+                .append(keyJoin(keyColumns)).append("); SET NOCOUNT OFF;");
+        return sql.toString();
     }
 
     @Override
@@ -115,23 +309,14 @@ public final class SqlServerDialect extends AbstractDialect {
         return "ALTER TABLE " + qualified(table) + " ADD " + quote(column.name()) + " " + sqlType(column.type(), false) + " NULL";
     }
 
-    @Override
-    public String upsert(TableId table, List<String> keyColumns, List<String> valueColumns, String versionColumn) {
-        List<String> all = new java.util.ArrayList<>(keyColumns);
-        all.addAll(valueColumns);
-        if (versionColumn != null) {
-            all.add(versionColumn);
-        }
-        StringBuilder sql = new StringBuilder();
-        if (identityInsert) {
-            sql.append("SET IDENTITY_INSERT ").append(qualified(table)).append(" ON; ");
-        }
-        sql.append(contextPrefix).append("MERGE INTO ").append(qualified(table)).append(" WITH (UPDLOCK, HOLDLOCK) AS tgt USING (VALUES (");
-        sql.append("?, ".repeat(all.size() - 1)).append("?)) AS src (").append(list(all, "")).append(") ON ");
-        for (int i = 0; i < keyColumns.size(); i++) {
-            String key = quote(keyColumns.get(i));
-            sql.append(i == 0 ? "" : " AND ").append("tgt.").append(key).append(" = src.").append(key);
-        }
+    /** {@code MERGE … WITH (UPDLOCK, HOLDLOCK)}: update when matched (version-gated), insert when not. */
+    private String merge(TableId table, List<String> keyColumns, List<String> valueColumns, String versionColumn,
+                         Function<String, String> parameter, String prefix) {
+        List<String> all = allColumns(keyColumns, valueColumns, versionColumn);
+        StringBuilder sql = new StringBuilder(prefix).append("MERGE INTO ").append(qualified(table))
+                .append(" WITH (UPDLOCK, HOLDLOCK) AS tgt USING (VALUES (")
+                .append(all.stream().map(parameter).collect(java.util.stream.Collectors.joining(", ")))
+                .append(")) AS src (").append(list(all, "")).append(") ON ").append(keyJoin(keyColumns));
         List<String> updated = new java.util.ArrayList<>(valueColumns);
         if (versionColumn != null) {
             updated.add(versionColumn);
@@ -139,9 +324,7 @@ public final class SqlServerDialect extends AbstractDialect {
         if (!updated.isEmpty()) {
             sql.append(" WHEN MATCHED");
             if (versionColumn != null) {
-                String v = quote(versionColumn);
-                sql.append(" AND (tgt.").append(v).append(" IS NULL OR src.").append(v).append(" IS NULL OR tgt.").append(v)
-                        .append(" < src.").append(v).append(')');
+                sql.append(" AND ").append(gate(versionColumn));
             }
             sql.append(" THEN UPDATE SET ");
             for (int i = 0; i < updated.size(); i++) {
@@ -149,12 +332,32 @@ public final class SqlServerDialect extends AbstractDialect {
                 sql.append(i == 0 ? "" : ", ").append("tgt.").append(column).append(" = src.").append(column);
             }
         }
-        sql.append(" WHEN NOT MATCHED THEN INSERT (").append(list(all, "")).append(") VALUES (").append(list(all, "src."))
-                .append(");");
-        if (identityInsert) {
-            sql.append(" SET IDENTITY_INSERT ").append(qualified(table)).append(" OFF;");
+        return sql.append(" WHEN NOT MATCHED THEN INSERT (").append(list(all, "")).append(") VALUES (")
+                .append(list(all, "src.")).append(");").toString();
+    }
+
+    private static List<String> allColumns(List<String> keyColumns, List<String> valueColumns, String versionColumn) {
+        List<String> all = new java.util.ArrayList<>(keyColumns);
+        all.addAll(valueColumns);
+        if (versionColumn != null) {
+            all.add(versionColumn);
+        }
+        return all;
+    }
+
+    private String keyJoin(List<String> keyColumns) {
+        StringBuilder sql = new StringBuilder();
+        for (int i = 0; i < keyColumns.size(); i++) {
+            String key = quote(keyColumns.get(i));
+            sql.append(i == 0 ? "" : " AND ").append("tgt.").append(key).append(" = src.").append(key);
         }
         return sql.toString();
+    }
+
+    /** The version gate: the stored version is null, the new one is null, or the stored one is lower. */
+    private String gate(String versionColumn) {
+        String v = quote(versionColumn);
+        return "(tgt." + v + " IS NULL OR src." + v + " IS NULL OR tgt." + v + " < src." + v + ")";
     }
 
     private String list(List<String> columns, String prefix) {
@@ -228,7 +431,9 @@ public final class SqlServerDialect extends AbstractDialect {
         public void defineOptions(ConfigDef def) {
             def.define(IDENTITY_INSERT, Type.BOOLEAN, false, Importance.LOW,
                     "Write explicit values into IDENTITY columns of the target (SET IDENTITY_INSERT ON around each "
-                            + "upsert); needed when the target's key is an IDENTITY column filled from the source.",
+                            + "upsert into a table whose IDENTITY column the sink writes, as sys.identity_columns says; "
+                            + "always OFF again, also when the write fails); needed when the target's key is an IDENTITY "
+                            + "column filled from the source.",
                     "Dialect: SQL Server", 1, Width.SHORT, "Identity insert");
             def.define(CHANGE_TRACKING_CONTEXT, Type.STRING, "", Validators.hexBytes(MAX_CONTEXT_BYTES), Importance.MEDIUM,
                     "Hex bytes (e.g. 0x6374) the sink's writes carry as their Change Tracking context (WITH "

@@ -49,9 +49,9 @@ public final class RowLayout {
         this.stateVersions = stateVersions;
         this.dialect = dialect;
         this.keyColumns = key.stream().map(ColumnBinding::column).toList();
-        this.upsertSql = dialect.upsert(table.id(), keyColumns, values.stream().map(ColumnBinding::column).toList(), versionColumn);
-        this.deleteSql = dialect.delete(table.id(), keyColumns, versionColumn);
-        this.ungatedDeleteSql = versionColumn == null ? deleteSql : dialect.delete(table.id(), keyColumns, null);
+        this.upsertSql = dialect.upsert(table, keyColumns, values.stream().map(ColumnBinding::column).toList(), versionColumn);
+        this.deleteSql = dialect.delete(table, keyColumns, versionColumn);
+        this.ungatedDeleteSql = versionColumn == null ? deleteSql : dialect.delete(table, keyColumns, null);
         this.upsertRowsPerStatement = dialect.upsertRowsPerStatement(key.size() + values.size() + (versionColumn == null ? 0 : 1));
     }
 
@@ -132,7 +132,7 @@ public final class RowLayout {
     public String updateSql(List<String> columns, ChangeEvent event) {
         boolean gated = gatesInSql(event);
         return (gated ? gatedUpdateSql : ungatedUpdateSql).computeIfAbsent(columns,
-                c -> dialect.update(table.id(), keyColumns, c, gated ? versionColumn : null));
+                c -> dialect.update(table, keyColumns, c, gated ? versionColumn : null));
     }
 
     /** The most rows of this layout one upsert statement carries (1: a JDBC batch of one-row upserts). */
@@ -180,7 +180,11 @@ public final class RowLayout {
             bindUpdate(dialect, statement, row);
             return;
         }
-        bind(dialect, statement, row, 1);
+        int index = bind(dialect, statement, row, 1);
+        int sets = row.event().isDelete() ? 1 : dialect.upsertParameterSets(valueColumns(), versionColumn);
+        for (int set = 1; set < sets; set++) {
+            index = bind(dialect, statement, row, index);
+        }
     }
 
     /** Binds an upsert or delete from parameter {@code index} on; returns the index after its parameters. */

@@ -18,8 +18,16 @@ public final class TableDefinition {
     private final Map<String, ColumnInfo> columnsIgnoringCase = new LinkedHashMap<>();
     private final List<String> primaryKey;
     private final List<String> otherUniqueIndexes;
+    private final java.util.Set<String> identityColumns;
 
     public TableDefinition(TableId id, List<ColumnInfo> columns, List<String> primaryKey, List<String> otherUniqueIndexes) {
+        this(id, columns, primaryKey, otherUniqueIndexes, java.util.Set.of());
+    }
+
+    /** With the columns whose values the database generates (SQL Server IDENTITY), as the catalog names them. */
+    public TableDefinition(TableId id, List<ColumnInfo> columns, List<String> primaryKey, List<String> otherUniqueIndexes,
+                           java.util.Set<String> identityColumns) {
+        this.identityColumns = java.util.Set.copyOf(identityColumns);
         this.id = id;
         this.columns = new LinkedHashMap<>();
         for (ColumnInfo column : columns) {
@@ -45,6 +53,16 @@ public final class TableDefinition {
 
     public List<String> otherUniqueIndexes() {
         return otherUniqueIndexes;
+    }
+
+    /** The table's IDENTITY columns (empty where the dialect does not read them). */
+    public java.util.Set<String> identityColumns() {
+        return identityColumns;
+    }
+
+    /** The same table with these identity columns. */
+    public TableDefinition withIdentityColumns(java.util.Set<String> identity) {
+        return new TableDefinition(id, List.copyOf(columns.values()), primaryKey, otherUniqueIndexes, identity);
     }
 
     public int columnCount() {

@@ -3,11 +3,14 @@ package io.ctsync.sink.dialect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ctsync.sink.failure.FailureKind;
+import io.ctsync.sink.schema.ColumnInfo;
 import io.ctsync.sink.schema.TableDefinition;
 import io.ctsync.sink.schema.TableId;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The statements and classifications each dialect builds (their behaviour against real databases is in the *IT). */
@@ -74,23 +77,94 @@ class DialectTest {
                 .endsWith("WHEN NOT MATCHED THEN INSERT ([id], [a], [v]) VALUES (src.[id], src.[a], src.[v]);");
     }
 
+    /** A target table (id int IDENTITY, code varchar(12), a nvarchar(20), v bigint) keyed by (id, code). */
+    private static final TableDefinition TARGET = new TableDefinition(T, List.of(
+            new ColumnInfo("id", Types.INTEGER, "int identity", 10, false), new ColumnInfo("code", Types.VARCHAR, "varchar", 12, false),
+            new ColumnInfo("a", Types.NVARCHAR, "nvarchar", 20, true), new ColumnInfo("v", Types.BIGINT, "bigint", 19, true)),
+            List.of("id", "code"), List.of(), Set.of("id"));
+
     @Test
-    void sqlServerWritesCarryTheConfiguredChangeTrackingContext() {
+    void sqlServerWritesCarryTheConfiguredChangeTrackingContextWithoutRelyingOnMerge() {
         Dialect plain = Dialects.create("sqlserver", null, Map.of());
         Dialect stamped = Dialects.create("sqlserver", null, Map.of("dialect.sqlserver.change.tracking.context", "0x63AB"));
-        Dialect identity = Dialects.create("sqlserver", null, Map.of("dialect.sqlserver.change.tracking.context", "63ab",
-                "dialect.sqlserver.identity.insert", "true"));
+        String ctx = "WITH CHANGE_TRACKING_CONTEXT (0x63ab) ";
 
-        assertThat(stamped.upsert(T, List.of("id"), List.of("a"), "v"))
-                .isEqualTo("WITH CHANGE_TRACKING_CONTEXT (0x63ab) " + plain.upsert(T, List.of("id"), List.of("a"), "v"));
-        assertThat(stamped.delete(T, List.of("id"), "v"))
-                .isEqualTo("WITH CHANGE_TRACKING_CONTEXT (0x63ab) DELETE FROM [t] WHERE [id] = ? AND ([v] IS NULL OR [v] < ?)");
-        assertThat(stamped.update(T, List.of("id"), List.of("a"), null))
-                .isEqualTo("WITH CHANGE_TRACKING_CONTEXT (0x63ab) UPDATE [t] SET [a] = ? WHERE [id] = ?");
-        // The context applies to the MERGE, which follows the identity switch.
-        assertThat(identity.upsert(T, List.of("id"), List.of("a"), null))
-                .startsWith("SET IDENTITY_INSERT [t] ON; WITH CHANGE_TRACKING_CONTEXT (0x63ab) MERGE INTO [t]");
+        String upsert = stamped.upsert(TARGET, List.of("id", "code"), List.of("a"), "v");
+        assertThat(upsert).doesNotContain("MERGE").isEqualTo("SET NOCOUNT ON; " + ctx + "UPDATE tgt SET [a] = src.[a], [v] = src.[v] "
+                + "FROM [t] AS tgt WITH (UPDLOCK, HOLDLOCK) JOIN (VALUES (?, CAST(? AS varchar(12)), ?, ?)) AS src ([id], [code], "
+                + "[a], [v]) ON tgt.[id] = src.[id] AND tgt.[code] = src.[code] WHERE (tgt.[v] IS NULL OR src.[v] IS NULL OR "
+                + "tgt.[v] < src.[v]); " + ctx + "INSERT INTO [t] ([id], [code], [a], [v]) SELECT src.[id], src.[code], src.[a], "
+                + "src.[v] FROM (VALUES (?, CAST(? AS varchar(12)), ?, ?)) AS src ([id], [code], [a], [v]) WHERE NOT EXISTS "
+                + "(SELECT 1 FROM [t] AS tgt WITH (UPDLOCK, HOLDLOCK) WHERE tgt.[id] = src.[id] AND tgt.[code] = src.[code]); "
+                + "SET NOCOUNT OFF;");
+        assertThat(stamped.upsertParameterSets(List.of("a"), "v")).as("the row bound for the UPDATE, then for the INSERT")
+                .isEqualTo(2);
+        assertThat(upsert.chars().filter(ch -> ch == '?').count()).isEqualTo(8);
+        assertThat(stamped.upsert(TARGET, List.of("id", "code"), List.of(), null)).as("nothing to update: the insert alone")
+                .doesNotContain("UPDATE").contains(ctx + "INSERT INTO [t]");
+        assertThat(stamped.upsertParameterSets(List.of(), null)).isEqualTo(1);
+        assertThat(plain.upsertParameterSets(List.of("a"), "v")).isEqualTo(1);
+        assertThat(stamped.upsert(T, List.of("id"), List.of("a"), "v")).as("the sink's own tables: no context")
+                .isEqualTo(plain.upsert(T, List.of("id"), List.of("a"), "v"));
+        assertThat(stamped.delete(TARGET, List.of("id", "code"), "v")).isEqualTo(ctx
+                + "DELETE FROM [t] WHERE [id] = ? AND [code] = CAST(? AS varchar(12)) AND ([v] IS NULL OR [v] < ?)");
+        assertThat(stamped.update(TARGET, List.of("id", "code"), List.of("a"), null))
+                .isEqualTo(ctx + "UPDATE [t] SET [a] = ? WHERE [id] = ? AND [code] = CAST(? AS varchar(12))");
         assertThat(plain.delete(T, List.of("id"), null)).isEqualTo("DELETE FROM [t] WHERE [id] = ?");
+    }
+
+    /**
+     * The driver sends strings as nvarchar; compared with a varchar key column, SQL Server converts the column and
+     * scans. Key parameters of char/varchar key columns are cast to the column's type; nvarchar keys and values stay.
+     */
+    @Test
+    void sqlServerCastsStringKeyParametersToNonUnicodeKeyColumnsOwnType() {
+        Dialect plain = Dialects.create("sqlserver", null, Map.of());
+        String merge = plain.upsert(TARGET, List.of("id", "code"), List.of("a"), "v");
+        assertThat(merge).startsWith("MERGE INTO [t] WITH (UPDLOCK, HOLDLOCK) AS tgt USING (VALUES (?, CAST(? AS varchar(12)), ?, ?)) "
+                + "AS src ([id], [code], [a], [v]) ON tgt.[id] = src.[id] AND tgt.[code] = src.[code]");
+        assertThat(plain.delete(TARGET, List.of("id", "code"), null))
+                .isEqualTo("DELETE FROM [t] WHERE [id] = ? AND [code] = CAST(? AS varchar(12))");
+        assertThat(SqlServerDialect.nonUnicodeType(new ColumnInfo("c", Types.CHAR, "char", 3, false))).contains("char(3)");
+        assertThat(SqlServerDialect.nonUnicodeType(new ColumnInfo("c", Types.VARCHAR, "varchar", Integer.MAX_VALUE, false)))
+                .contains("varchar(max)");
+        assertThat(SqlServerDialect.nonUnicodeType(new ColumnInfo("c", Types.NVARCHAR, "nvarchar", 12, false))).isEmpty();
+        TableDefinition unicodeKey = new TableDefinition(T, List.of(new ColumnInfo("k", Types.NVARCHAR, "nvarchar", 12, false)),
+                List.of("k"), List.of());
+        assertThat(plain.upsert(unicodeKey, List.of("k"), List.of(), null)).contains("USING (VALUES (?)) AS src ([k])");
+    }
+
+    /**
+     * SET IDENTITY_INSERT ON is refused for a table without an IDENTITY column, and only one table per session may
+     * have it on: it is issued only where the written columns include the table's identity column, and always
+     * turned off, also when the write fails (caught, turned off, re-thrown unchanged).
+     */
+    @Test
+    void sqlServerIdentityInsertOnlyForTablesWhoseIdentityColumnIsWrittenAndAlwaysOffAgain() {
+        Dialect identity = Dialects.create("sqlserver", null, Map.of("dialect.sqlserver.identity.insert", "true"));
+        Dialect plain = Dialects.create("sqlserver", null, Map.of());
+        String merge = plain.upsert(TARGET, List.of("id", "code"), List.of("a"), "v");
+
+        assertThat(identity.upsert(TARGET, List.of("id", "code"), List.of("a"), "v")).isEqualTo("SET IDENTITY_INSERT [t] ON; "
+                + "BEGIN TRY " + merge + " END TRY BEGIN CATCH SET IDENTITY_INSERT [t] OFF; THROW; END CATCH; "
+                + "SET IDENTITY_INSERT [t] OFF;");
+        TableDefinition withoutIdentity = new TableDefinition(T, List.of(new ColumnInfo("id", Types.INTEGER, "int", 10, false)),
+                List.of("id"), List.of());
+        assertThat(identity.upsert(withoutIdentity, List.of("id"), List.of(), null)).doesNotContain("IDENTITY_INSERT");
+        TableDefinition identityNotWritten = new TableDefinition(T, List.of(new ColumnInfo("k", Types.INTEGER, "int", 10, false),
+                new ColumnInfo("seq", Types.INTEGER, "int identity", 10, false)), List.of("k"), List.of(), Set.of("seq"));
+        assertThat(identity.upsert(identityNotWritten, List.of("k"), List.of(), null)).doesNotContain("IDENTITY_INSERT");
+        assertThat(identity.upsert(T, List.of("id"), List.of("deleted"), "version")).as("the sink's own tables")
+                .doesNotContain("IDENTITY_INSERT");
+    }
+
+    /** mssql-jdbc sends LocalTime as datetime (1/300 s) unless sendTimeAsDatetime=false; the URL's own setting wins. */
+    @Test
+    void sqlServerConnectionsSendTimesAsTimeUnlessTheUrlSaysOtherwise() {
+        Dialect mssql = Dialects.create("sqlserver", null, Map.of());
+        assertThat(mssql.connectionProperties("jdbc:sqlserver://h;databaseName=x")).containsEntry("sendTimeAsDatetime", "false");
+        assertThat(mssql.connectionProperties("jdbc:sqlserver://h;databaseName=x;sendtimeasdatetime=true"))
+                .doesNotContainKey("sendTimeAsDatetime");
     }
 
     @Test

@@ -57,4 +57,32 @@ class SqlServerApplyIT extends AbstractApplyIT {
         assertThat(database.rows("SELECT SYS_CHANGE_CONTEXT AS context FROM CHANGETABLE(CHANGES dbo.echo_customers, 0) AS c"))
                 .allSatisfy(row -> assertThat((byte[]) row.get("context")).containsExactly(0x63, 0x74));
     }
+
+    /**
+     * With identity insert on, one connector writes a table whose key is an IDENTITY column and one without any
+     * (plus the sink's own state and offsets tables): ON only where the identity column is written, OFF after each.
+     */
+    @Test
+    void identityInsertOnlyWhereTheTableHasAnIdentityColumn() throws Exception {
+        database.execute("CREATE TABLE dbo.ident_customers (id INT IDENTITY(1,1) PRIMARY KEY, name NVARCHAR(100) NULL, "
+                        + "balance DECIMAL(12,2) NULL, __ctsync_version BIGINT NULL)",
+                "CREATE TABLE dbo.plain_customers (id INT PRIMARY KEY, name NVARCHAR(100) NULL, balance DECIMAL(12,2) NULL, "
+                        + "__ctsync_version BIGINT NULL)");
+        for (String topic : new String[] {"erp.sales.dbo.ident_customers", "erp.sales.dbo.plain_customers"}) {
+            producer.send(topic, Customers.KEY, Customers.key(41), Customers.ENVELOPE.schema(), Customers.create(41, "Ada", "1.00", 1));
+            producer.send(topic, Customers.KEY, Customers.key(42), Customers.ENVELOPE.schema(), Customers.create(42, "Bob", "2.00", 2));
+        }
+        producer.flush();
+
+        Map<String, String> config = target.sinkConfig("erp.sales.dbo.ident_customers,erp.sales.dbo.plain_customers");
+        config.put("table.name.format", "${source.table}");
+        config.put("dialect.sqlserver.identity.insert", "true");
+        config.put("sync.version.mode", "table");
+        start("identity", config);
+
+        Await.value("rows of both tables", () -> database.rows("SELECT id FROM dbo.ident_customers UNION ALL "
+                + "SELECT id FROM dbo.plain_customers"), rows -> rows.size() == 4);
+        assertThat(database.rows("SELECT id FROM dbo.ident_customers ORDER BY id")).extracting(r -> ((Number) r.get("id")).intValue())
+                .containsExactly(41, 42);
+    }
 }

@@ -13,6 +13,15 @@ import org.slf4j.LoggerFactory;
 /**
  * Checks a table's anchor against {@code CHANGE_TRACKING_MIN_VALID_VERSION}: changes after an older anchor may
  * already be cleaned up, so reading them would silently skip some. NULL from SQL Server is never a pass.
+ *
+ * <p>TRUNCATE TABLE "removes all change tracking information that is associated with the table"
+ * (CHANGE_TRACKING_MIN_VALID_VERSION, remarks), but Microsoft does not say whether it consumes a version. If it
+ * does not, the minimum valid version of a table truncated while its anchor was the current version equals that
+ * anchor and the check above passes. So the table's {@code begin_version}, which sys.change_tracking_tables
+ * documents as "reset if the table is truncated", is checked too: remembered when this task starts the table's
+ * snapshot or first checks its anchor, any later change of it expires the anchor, whatever the minimum valid
+ * version says. On a task's first check of an anchor from the offsets, a begin version above the anchor expires
+ * it (tracking began again after it).
  */
 public final class AnchorCheck {
 
@@ -30,9 +39,11 @@ public final class AnchorCheck {
     /**
      * Whether the table's incremental anchor is still valid. A NULL minimum valid version fails the task unless
      * {@code stillTracked} says the table simply is no longer tracked (the connector then re-plans its tasks).
+     * {@code knownBegin} is the tracking begin version this task noted for the table (null: none yet) and
+     * {@code begin} the one SQL Server reports now.
      */
     public Outcome check(ChangeCycle cycle, TableId table, IncrementalAnchor anchor, long upper,
-                         BooleanSupplier stillTracked) {
+                         BooleanSupplier stillTracked, Long knownBegin, Optional<Long> begin) {
         Optional<Long> minValid = cycle.minValidVersion(table);
         if (minValid.isEmpty()) {
             if (!stillTracked.getAsBoolean()) {
@@ -46,12 +57,13 @@ public final class AnchorCheck {
                     + table.qualified() + " TO <user>) and restart the task; the anchor (version " + anchor.version()
                     + ") is kept.");
         }
-        if (anchor.version() >= minValid.get()) {
+        Optional<String> restarted = trackingRestarted(table, anchor, knownBegin, begin);
+        if (anchor.version() >= minValid.get() && restarted.isEmpty()) {
             return Outcome.VALID;
         }
-        String what = "The anchor of " + table + " (version " + anchor.version() + ") is older than its minimum valid "
-                + "version " + minValid.get() + " (current version " + upper + "): Change Tracking no longer holds the "
-                + "changes in between (retention cleanup or TRUNCATE TABLE removed them)";
+        String what = restarted.orElse("The anchor of " + table + " (version " + anchor.version() + ") is older than "
+                + "its minimum valid version " + minValid.get() + " (current version " + upper + "): Change Tracking no "
+                + "longer holds the changes in between (retention cleanup or TRUNCATE TABLE removed them)");
         if (policy == RetentionExpiredPolicy.FAIL) {
             throw new ConnectException(what + ". retention.expired.policy=fail, so the task stops rather than skip them. "
                     + "To recover, re-snapshot the table: stop the connector (PUT /connectors/{name}/stop), reset the "
@@ -60,5 +72,21 @@ public final class AnchorCheck {
         }
         LOG.warn("{}. Re-snapshotting the table (retention.expired.policy=resnapshot).", what);
         return Outcome.EXPIRED;
+    }
+
+    /** Why the table's tracking began again since the anchor (a TRUNCATE TABLE, or tracking off and on), if it did. */
+    private static Optional<String> trackingRestarted(TableId table, IncrementalAnchor anchor, Long known,
+                                                      Optional<Long> begin) {
+        if (begin.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean moved = known != null ? !known.equals(begin.get()) : begin.get() > anchor.version();
+        if (!moved) {
+            return Optional.empty();
+        }
+        return Optional.of("Change Tracking of " + table + " began again at version " + begin.get()
+                + (known != null ? " (it was " + known + ")" : "") + ", after the anchor (version " + anchor.version()
+                + "): the table was truncated (TRUNCATE TABLE records no deleted rows) or its tracking was disabled and "
+                + "enabled again, so the changes since the anchor are incomplete");
     }
 }

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
@@ -119,9 +120,10 @@ public final class CaptureEngine {
         if (table.position() == null) {
             if (snapshotMode == SnapshotMode.NEVER) {
                 table.anchor = table.anchor.moveWithoutRecord(IncrementalAnchor.at(upper));
+                rememberTrackingBegin(cycle, table);
                 return 0;
             }
-            snapshots.start(table, upper);
+            startSnapshot(cycle, table, upper);
         }
         if (table.position() instanceof SnapshotAnchor) {
             return snapshots.readChunk(cycle, table, budget, out, snapshotMode == SnapshotMode.INITIAL_ONLY);
@@ -148,12 +150,26 @@ public final class CaptureEngine {
             table.finished = true;
             return 0;
         }
-        snapshots.start(table, upper);
+        startSnapshot(cycle, table, upper);
         return snapshots.readChunk(cycle, table, budget, out, false);
     }
 
+    private void startSnapshot(ChangeCycle cycle, TableCapture table, long upper) {
+        snapshots.start(table, upper);
+        rememberTrackingBegin(cycle, table);
+    }
+
     private AnchorCheck.Outcome checkAnchor(ChangeCycle cycle, TableCapture table, long upper) {
-        return anchors.check(cycle, table.id, (IncrementalAnchor) table.position(), upper, () -> stillTracked(table.id));
+        Optional<Long> begin = cycle.trackingBeginVersion(table.id);
+        AnchorCheck.Outcome outcome = anchors.check(cycle, table.id, (IncrementalAnchor) table.position(), upper,
+                () -> stillTracked(table.id), table.trackingBegin, begin);
+        begin.ifPresent(version -> table.trackingBegin = version);
+        return outcome;
+    }
+
+    /** Notes the table's current tracking begin version: its snapshot starts, or its anchor is set, now. */
+    private static void rememberTrackingBegin(ChangeCycle cycle, TableCapture table) {
+        table.trackingBegin = cycle.trackingBeginVersion(table.id).orElse(null);
     }
 
     private boolean stillTracked(TableId table) {

@@ -20,6 +20,12 @@ final class TableCapture {
     boolean finished;
     long snapshotRows;
     long snapshotStartedMs;
+    /**
+     * {@code begin_version} of the table's Change Tracking when this task started its snapshot or first checked
+     * its anchor (null: not read yet). Kept in memory only: a change of it means TRUNCATE TABLE (or tracking
+     * disabled and enabled again) happened since.
+     */
+    Long trackingBegin;
 
     TableCapture(TableId id, TableAnchor stored) {
         this.id = id;
@@ -33,11 +39,11 @@ final class TableCapture {
 
     /** A copy of the mutable state, restored when a poll cycle fails half way. */
     record Saved(TableSchema schema, String schemaStamp, HeldAnchor anchor, boolean finished, long snapshotRows,
-                 long snapshotStartedMs) {
+                 long snapshotStartedMs, Long trackingBegin) {
     }
 
     Saved save() {
-        return new Saved(schema, schemaStamp, anchor, finished, snapshotRows, snapshotStartedMs);
+        return new Saved(schema, schemaStamp, anchor, finished, snapshotRows, snapshotStartedMs, trackingBegin);
     }
 
     void restore(Saved saved) {
@@ -47,5 +53,6 @@ final class TableCapture {
         finished = saved.finished();
         snapshotRows = saved.snapshotRows();
         snapshotStartedMs = saved.snapshotStartedMs();
+        trackingBegin = saved.trackingBegin();
     }
 }

@@ -18,6 +18,15 @@ public interface ChangeCycle {
     Optional<Long> minValidVersion(TableId table);
 
     /**
+     * {@code sys.change_tracking_tables.begin_version}: the database version when Change Tracking began for the
+     * table, "reset if the table is truncated" (Microsoft's catalog view reference). A TRUNCATE TABLE leaves no
+     * change rows; whether it consumes a version of its own is not documented, so a caught-up anchor may still
+     * pass the minimum valid version check after one: a begin version that moved is how the source still sees it.
+     * Empty when the table is not tracked or not visible.
+     */
+    Optional<Long> trackingBeginVersion(TableId table);
+
+    /**
      * A token that changes whenever a table's definition may have changed (e.g. {@code sys.objects.modify_date});
      * tables that no longer exist are missing from the map.
      */

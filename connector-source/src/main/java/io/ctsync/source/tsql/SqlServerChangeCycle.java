@@ -61,6 +61,22 @@ final class SqlServerChangeCycle implements ChangeCycle {
     }
 
     @Override
+    public Optional<Long> trackingBeginVersion(TableId table) {
+        try (PreparedStatement statement = connection.prepareStatement(TSql.TRACKING_BEGIN_VERSION)) {
+            statement.setString(1, TSql.quote(table));
+            try (ResultSet rs = statement.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                long version = rs.getLong(1);
+                return rs.wasNull() ? Optional.empty() : Optional.of(version);
+            }
+        } catch (SQLException e) {
+            throw SqlServerErrors.translate("Reading sys.change_tracking_tables.begin_version of " + table, e);
+        }
+    }
+
+    @Override
     public Map<TableId, String> schemaStamps(Collection<TableId> tables) {
         Set<TableId> wanted = new HashSet<>(tables);
         Map<TableId, String> stamps = new HashMap<>();
@@ -129,9 +145,6 @@ final class SqlServerChangeCycle implements ChangeCycle {
         try (PreparedStatement statement = connection.prepareStatement(TSql.changesPage(table, after.isPresent()))) {
             int index = 1;
             statement.setInt(index++, maxRows);
-            for (Column column : masked) {
-                statement.setInt(index++, column.columnId());
-            }
             statement.setLong(index++, anchor);
             statement.setLong(index++, upper);
             if (after.isPresent()) {

@@ -16,8 +16,16 @@ public final class SqlServerDatabaseFactory implements ChangeTrackingDatabaseFac
         return url.replaceAll("(?i)((?:password|pwd)\\s*=)[^;]*", "$1****");
     }
 
-    @Override
-    public ChangeTrackingDatabase open(ConnectionOptions.Settings connection) {
+    /**
+     * mssql-jdbc sends a {@code java.time.LocalTime} parameter as {@code datetime} unless told otherwise
+     * ({@code sendTimeAsDatetime}, default true, "Setting the connection properties" in the driver's docs), rounding
+     * it to 1/300 s: a keyset cursor over a {@code time} key column would then re-read or skip rows. Off on every
+     * connection, unless the URL sets it.
+     */
+    static final String SEND_TIME_AS_DATETIME = "sendTimeAsDatetime";
+
+    /** The driver properties the source connects with: credentials and the settings above the URL does not name. */
+    static Properties driverProperties(ConnectionOptions.Settings connection) {
         Properties properties = new Properties();
         if (!connection.user().isEmpty()) {
             properties.setProperty("user", connection.user());
@@ -25,7 +33,22 @@ public final class SqlServerDatabaseFactory implements ChangeTrackingDatabaseFac
         if (connection.password() != null) {
             properties.setProperty("password", connection.password().value());
         }
-        properties.putIfAbsent("applicationName", "ctsync-source");
+        properties.setProperty("applicationName", "ctsync-source");
+        if (!urlSets(connection.url(), SEND_TIME_AS_DATETIME)) {
+            properties.setProperty(SEND_TIME_AS_DATETIME, "false");
+        }
+        return properties;
+    }
+
+    /** True when the URL's {@code ;name=value} properties name {@code property} (the driver ignores case). */
+    static boolean urlSets(String url, String property) {
+        return java.util.regex.Pattern.compile("[;?]\\s*" + java.util.regex.Pattern.quote(property) + "\\s*=",
+                java.util.regex.Pattern.CASE_INSENSITIVE).matcher(url).find();
+    }
+
+    @Override
+    public ChangeTrackingDatabase open(ConnectionOptions.Settings connection) {
+        Properties properties = driverProperties(connection);
         try {
             Connection jdbc = new com.microsoft.sqlserver.jdbc.SQLServerDriver().connect(connection.url(), properties);
             if (jdbc == null) {

@@ -27,11 +27,22 @@ final class TSql {
             + "JOIN sys.tables AS t ON t.object_id = ct.object_id "
             + "JOIN sys.schemas AS s ON s.schema_id = t.schema_id";
 
-    /** Columns of one table (schema and name as parameters), alias types resolved to their system type. */
-    static final String COLUMNS = "SELECT c.name, c.column_id, TYPE_NAME(c.system_type_id) AS type_name, c.max_length, "
+    /**
+     * Columns of one table (schema and name as parameters). The type name comes from {@code sys.types} by
+     * {@code user_type_id}, never {@code TYPE_NAME(system_type_id)}: hierarchyid, geometry, geography and user CLR
+     * types share system type 240, which names no type (TYPE_NAME gives NULL), and {@code sysname} and alias types
+     * share their base type's system id (sys.types reference: "user_type_id ... system_type_id"). An alias type
+     * (and sysname) is read as its base system type, found by {@code user_type_id = system_type_id}; a CLR type keeps
+     * its own name, which the type mapper refuses by name.
+     */
+    static final String COLUMNS = "SELECT c.name, c.column_id, "
+            + "CASE WHEN ty.user_type_id <> ty.system_type_id AND ty.is_assembly_type = 0 THEN base.name ELSE ty.name END "
+            + "AS type_name, c.max_length, "
             + "c.precision, c.scale, c.is_nullable, ISNULL(ic.key_ordinal, 0) AS key_ordinal, "
             + "ISNULL(ct.is_track_columns_updated_on, 0) AS track_columns "
             + "FROM sys.columns AS c "
+            + "JOIN sys.types AS ty ON ty.user_type_id = c.user_type_id "
+            + "LEFT JOIN sys.types AS base ON base.user_type_id = ty.system_type_id "
             + "JOIN sys.tables AS t ON t.object_id = c.object_id "
             + "JOIN sys.schemas AS s ON s.schema_id = t.schema_id "
             + "LEFT JOIN sys.change_tracking_tables AS ct ON ct.object_id = t.object_id "
@@ -49,6 +60,9 @@ final class TSql {
 
     static final String CURRENT_VERSION = "SELECT CHANGE_TRACKING_CURRENT_VERSION()";
     static final String MIN_VALID_VERSION = "SELECT CHANGE_TRACKING_MIN_VALID_VERSION(OBJECT_ID(?))";
+    /** {@code begin_version} of a tracked table; "reset if the table is truncated" (sys.change_tracking_tables). */
+    static final String TRACKING_BEGIN_VERSION = "SELECT ct.begin_version FROM sys.change_tracking_tables AS ct "
+            + "WHERE ct.object_id = OBJECT_ID(?)";
 
     /** Result columns of a changes page, before the key and row columns. */
     static final int CHANGE_FIXED_COLUMNS = 5;
@@ -75,7 +89,9 @@ final class TSql {
      * A page of {@code CHANGETABLE(CHANGES t, ?)} joined to the base table: version, creation version, operation,
      * context, whether the column mask is NULL, the key from the change table, one
      * {@code CHANGE_TRACKING_IS_COLUMN_IN_MASK} per non-key column (when the table tracks columns), then the row.
-     * Parameters: TOP, [column ids], anchor, upper bound, [cursor version twice, cursor key].
+     * Column ids are catalog integers written as literals and the mask results are read by position, unnamed: a
+     * statement takes at most 2,100 parameters and an identifier at most 128 characters, so neither may grow with
+     * the table's width or its column names. Parameters: TOP, anchor, upper bound, [cursor version twice, cursor key].
      */
     static String changesPage(TableMetadata table, boolean afterCursor) {
         List<Column> keys = table.keyColumns();
@@ -84,7 +100,7 @@ final class TSql {
                 .append("CAST(CASE WHEN c.SYS_CHANGE_COLUMNS IS NULL THEN 1 ELSE 0 END AS bit), ")
                 .append(columnList("c", keys));
         for (Column column : maskedColumns(table)) {
-            sql.append(", CHANGE_TRACKING_IS_COLUMN_IN_MASK(?, c.SYS_CHANGE_COLUMNS) AS ").append(quote("mask_" + column.name()));
+            sql.append(", CHANGE_TRACKING_IS_COLUMN_IN_MASK(").append(column.columnId()).append(", c.SYS_CHANGE_COLUMNS)");
         }
         sql.append(", CAST(CASE WHEN t.").append(quote(keys.get(0).name()))
                 .append(" IS NULL THEN 0 ELSE 1 END AS bit), ").append(columnList("t", table.columns()))

@@ -13,6 +13,8 @@ import java.util.List;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Anchors are checked against CHANGE_TRACKING_MIN_VALID_VERSION every cycle; nothing expired is skipped silently. */
 class AnchorValidityTest {
@@ -59,15 +61,70 @@ class AnchorValidityTest {
         assertThat(records).extracting(r -> CaptureHarness.keyOf(r) + ":" + CaptureHarness.op(r)).containsExactly("7:r");
     }
 
+    /**
+     * Whether TRUNCATE consumes a version is undocumented (the contract test pins it on a real server); a caught-up
+     * anchor must expire under either answer. Without the begin-version check, "no version" passes the minimum
+     * valid version check and the truncated rows are never deleted downstream.
+     */
+    @ParameterizedTest(name = "truncate consumes a version: {0}")
+    @ValueSource(booleans = {false, true})
+    void truncateOfACaughtUpTableExpiresItsAnchorWhetherOrNotTruncateConsumesAVersion(boolean consumesVersion) {
+        CaptureHarness h = withCommittedAnchor();
+        h.model.truncateConsumesVersion(consumesVersion);
+        long anchor = ((IncrementalAnchor) TableAnchor.fromMap(h.committedOffset("items"))).version();
+        assertThat(anchor).isEqualTo(h.model.currentVersion());
+        h.model.truncate("dbo", "items");
+        Items.insertRange(h.model, "items", 8, 8);
+
+        List<SourceRecord> records = CaptureHarness.onTopic(events(h.drain()), ".items");
+
+        assertThat(records).extracting(r -> CaptureHarness.keyOf(r) + ":" + CaptureHarness.op(r)).containsExactly("8:r");
+    }
+
+    /** A task restarted after a TRUNCATE that consumed a version re-snapshots the table. */
+    @Test
+    void aTruncateWhileTheTaskWasDownLeadsToAResnapshotAfterTheRestart() {
+        CaptureHarness h = withCommittedAnchor();
+        h.model.truncateConsumesVersion(true);
+        h.model.truncate("dbo", "items");
+        Items.insertRange(h.model, "items", 9, 9);
+
+        h.start();
+        List<SourceRecord> records = CaptureHarness.onTopic(events(h.drain()), ".items");
+
+        assertThat(records).extracting(r -> CaptureHarness.keyOf(r) + ":" + CaptureHarness.op(r)).containsExactly("9:r");
+    }
+
+    @Test
+    void cleanupDoesNotMoveTheBeginVersionSoACaughtUpAnchorStaysValid() {
+        CaptureHarness h = withCommittedAnchor();
+        h.model.cleanupUpTo(h.model.currentVersion());
+        Items.insertRange(h.model, "items", 10, 10);
+
+        assertThat(CaptureHarness.onTopic(events(h.drain()), ".items")).extracting(CaptureHarness::op).containsExactly("c");
+    }
+
     @Test
     void underTheFailPolicyAnExpiredAnchorFailsTheTaskSayingHowToRecover() {
         CaptureHarness h = withCommittedAnchor(SourceConnectorConfig.RETENTION_EXPIRED_POLICY, "fail");
-        h.model.truncate("dbo", "items");
+        Items.insertRange(h.model, "items", 4, 4);
+        h.model.cleanupUpTo(h.model.currentVersion());
 
         assertThatThrownBy(h::poll).isInstanceOf(ConnectException.class)
                 .hasMessageContaining("The anchor of dbo.items (version 1) is older than its minimum valid version 2")
                 .hasMessageContaining("retention.expired.policy=fail")
                 .hasMessageContaining("PATCH /connectors/{name}/offsets");
+    }
+
+    @Test
+    void underTheFailPolicyATruncatedTableFailsTheTaskNamingTheTruncate() {
+        CaptureHarness h = withCommittedAnchor(SourceConnectorConfig.RETENTION_EXPIRED_POLICY, "fail");
+        h.model.truncate("dbo", "items");
+
+        assertThatThrownBy(h::poll).isInstanceOf(ConnectException.class)
+                .hasMessageContaining("Change Tracking of dbo.items began again at version 1 (it was 0), after the anchor "
+                        + "(version 1): the table was truncated")
+                .hasMessageContaining("retention.expired.policy=fail");
     }
 
     @Test

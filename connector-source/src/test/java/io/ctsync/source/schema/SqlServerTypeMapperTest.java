@@ -11,6 +11,8 @@ import io.ctsync.source.tracking.TableId;
 import java.time.LocalTime;
 import org.apache.kafka.connect.data.Schema;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** What Debezium parity does not show: rejected types and values Debezium's table documents by example. */
 class SqlServerTypeMapperTest {
@@ -23,6 +25,15 @@ class SqlServerTypeMapperTest {
         assertThatThrownBy(() -> mapper.map(new TableId("sales", "orders"), new Column("extra", 4, "sql_variant", 8016, 0, 0,
                 true, 0))).isInstanceOf(UnsupportedColumnTypeException.class)
                 .hasMessageContaining("Column extra of table sales.orders has type sql_variant")
+                .hasMessageContaining("column.exclude.list");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"hierarchyid", "geometry", "geography", "MyClrPoint"})
+    void clrTypesAreRejectedNamingTheirTypeNotFailingOnIt(String type) {
+        assertThatThrownBy(() -> mapper.map(new TableId("dbo", "places"), new Column("shape", 2, type, -1, 0, 0, true, 0)))
+                .isInstanceOf(UnsupportedColumnTypeException.class)
+                .hasMessageContaining("Column shape of table dbo.places has type " + type)
                 .hasMessageContaining("column.exclude.list");
     }
 

@@ -2,6 +2,8 @@ package io.ctsync.source.tracking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +39,12 @@ public abstract class ChangeTrackingDatabaseContract {
         /** {@code dbo.pairs(a int, b nvarchar(10), note nvarchar(20) NULL, PRIMARY KEY (a, b))}, change-tracked. */
         void createPairs();
 
+        /**
+         * {@code dbo.<table>(k <type>(<size>) PRIMARY KEY, n int NULL)}, change-tracked, e.g. ("words", "nvarchar",
+         * 20) or ("times", "time", 7). String keys use the database's default collation.
+         */
+        void createKeyed(String table, String type, int size);
+
         /** Runs the statements as one transaction. */
         void transaction(Statement... statements);
 
@@ -66,6 +74,10 @@ public abstract class ChangeTrackingDatabaseContract {
     }
 
     public record Update(String table, int id, Map<String, Object> set) implements Statement {
+    }
+
+    /** A row of a {@link Scenario#createKeyed} table; the key is a String or a LocalTime. */
+    public record InsertKeyed(String table, Object key, int n) implements Statement {
     }
 
     public record Delete(String table, int id) implements Statement {
@@ -256,20 +268,42 @@ public abstract class ChangeTrackingDatabaseContract {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("a", 1), org.assertj.core.groups.Tuple.tuple("b", 2));
     }
 
+    /**
+     * A table truncated while its anchor is the current version. The source needs one of two signals (AnchorCheck):
+     * a minimum valid version above the anchor, or a begin version that moved. The last assertion pins what the
+     * model assumes and Microsoft does not document: that TRUNCATE consumes no version of its own.
+     */
     @Test
-    void truncateInvalidatesEveryEarlierAnchor() {
+    void truncateOfACaughtUpTableMovesTheBeginVersion() {
         scenario.createItems("items", false);
         scenario.transaction(insert(1, "a"));
         long anchor = current();
+        long beginBefore = db.inCycle(Isolation.SNAPSHOT, c -> c.trackingBeginVersion(ITEMS)).orElseThrow();
+        assertThat(beginBefore).isLessThan(anchor);
 
         scenario.truncate("items");
 
         long minValid = db.inCycle(Isolation.SNAPSHOT, c -> c.minValidVersion(ITEMS)).orElseThrow();
-        assertThat(minValid).isGreaterThan(anchor);
+        long begin = db.inCycle(Isolation.SNAPSHOT, c -> c.trackingBeginVersion(ITEMS)).orElseThrow();
+        long after = current();
+        String seen = String.format("anchor %d, then after TRUNCATE: current %d, min valid %d, begin %d (was %d)",
+                anchor, after, minValid, begin, beginBefore);
+        assertThat(begin).as("begin_version is reset by TRUNCATE (sys.change_tracking_tables): %s", seen)
+                .isNotEqualTo(beginBefore).isGreaterThanOrEqualTo(anchor);
+        assertThat(minValid).as(seen).isGreaterThanOrEqualTo(anchor).isLessThanOrEqualTo(after + 1);
         List<Object[]> rows = db.inCycle(Isolation.SNAPSHOT, c -> c.snapshotChunk(c.metadata(ITEMS), Optional.empty(), 10));
         assertThat(rows).isEmpty();
+        assertThat(changes(anchor)).as("TRUNCATE records no deleted rows").isEmpty();
+        assertThat(after).as("PINNED UNKNOWN: TRUNCATE TABLE consumes no Change Tracking version (the model's default). "
+                + "If this fails, SQL Server gives it a version: make truncateConsumesVersion(true) the model's default; the "
+                + "source handles both answers. " + seen).isEqualTo(anchor);
     }
 
+    /**
+     * Cleanup of every change so far (up to the current version V) raises the minimum valid version; the last
+     * assertion pins that it becomes V (an anchor at V still valid), not V+1. The source is correct either way: an
+     * anchor below the minimum valid version is re-snapshotted, never read, so V+1 only costs a needless re-snapshot.
+     */
     @Test
     void cleanupRaisesTheMinimumValidVersion() {
         scenario.createItems("items", false);
@@ -277,12 +311,99 @@ public abstract class ChangeTrackingDatabaseContract {
         long anchor = current();
         scenario.transaction(insert(2, "b"));
         long before = db.inCycle(Isolation.SNAPSHOT, c -> c.minValidVersion(ITEMS)).orElseThrow();
+        long beginBefore = db.inCycle(Isolation.SNAPSHOT, c -> c.trackingBeginVersion(ITEMS)).orElseThrow();
         assertThat(before).isLessThanOrEqualTo(anchor);
 
         scenario.cleanupEverything();
 
         long after = db.inCycle(Isolation.SNAPSHOT, c -> c.minValidVersion(ITEMS)).orElseThrow();
-        assertThat(after).isGreaterThan(anchor).isLessThanOrEqualTo(current());
+        long now = current();
+        assertThat(after).isGreaterThan(anchor).isLessThanOrEqualTo(now + 1);
+        assertThat(db.inCycle(Isolation.SNAPSHOT, c -> c.trackingBeginVersion(ITEMS)).orElseThrow())
+                .as("cleanup leaves begin_version alone: only TRUNCATE (or re-enabling) moves it").isEqualTo(beginBefore);
+        assertThat(after).as("PINNED UNKNOWN: after cleanup of every change up to the current version V=%d the minimum "
+                + "valid version is V (the model's rule). %d = V+1 means SQL Server reports V+1: make the model's "
+                + "cleanupUpTo(V) set V+1; a lower value means the cleanup did not reach V", now, after).isEqualTo(now);
+    }
+
+    /**
+     * Keyset paging over string keys whose order differs between Java ({@code String.compareTo}: upper case first,
+     * accented letters after z) and SQL Server's default collation (case-insensitive, accent-sensitive, trailing
+     * spaces ignored in comparisons). The model orders keys as Java does, so this asserts what holds under any
+     * order: paging, in pages of any size, returns every row exactly once, in the same order as one big page. Run
+     * on SQL Server it proves the keyset predicate compares in the column's own collation.
+     */
+    @Test
+    void keysetPagingOverStringKeysReadsEveryRowOnceWhateverTheCollationOrder() {
+        List<String> words = List.of("a", "B", "c", "e", "é", "f", "Z", "zz  ", " lead", "co-op", "coop", "Coöp", "Ω");
+        scenario.createKeyed("words", "nvarchar", 20);
+        scenario.transaction(java.util.stream.IntStream.range(0, words.size())
+                .mapToObj(i -> new InsertKeyed("words", words.get(i), i)).toArray(Statement[]::new));
+        TableId table = new TableId("dbo", "words");
+
+        assertPagedSnapshotReadsEachKeyOnce(table, words);
+        assertPagedChangesReadEachKeyOnce(table, words);
+    }
+
+    /**
+     * Keyset paging over a {@code time(7)} key whose values are closer together than {@code datetime}'s 1/300 s: a
+     * cursor parameter sent as {@code datetime} (mssql-jdbc's default sendTimeAsDatetime=true) would be rounded and
+     * re-read or skip rows.
+     */
+    @Test
+    void keysetPagingOverTimeKeysIsExactToTheHundredNanoseconds() {
+        List<LocalTime> times = List.of(LocalTime.of(10, 0, 0, 100), LocalTime.of(10, 0, 0, 200),
+                LocalTime.of(10, 0, 0, 1_000_000), LocalTime.of(10, 0, 0, 2_000_000), LocalTime.of(10, 0, 0, 3_000_000),
+                LocalTime.of(10, 0, 0, 3_333_300), LocalTime.of(23, 59, 59, 999_999_900));
+        scenario.createKeyed("times", "time", 7);
+        scenario.transaction(java.util.stream.IntStream.range(0, times.size())
+                .mapToObj(i -> new InsertKeyed("times", times.get(i), i)).toArray(Statement[]::new));
+        TableId table = new TableId("dbo", "times");
+
+        assertPagedSnapshotReadsEachKeyOnce(table, times);
+        assertPagedChangesReadEachKeyOnce(table, times);
+    }
+
+    private void assertPagedSnapshotReadsEachKeyOnce(TableId table, List<?> keys) {
+        List<Object> whole = db.inCycle(Isolation.SNAPSHOT, c -> c.snapshotChunk(c.metadata(table), Optional.empty(), 1000))
+                .stream().map(r -> r[0]).toList();
+        assertThat(whole).containsExactlyInAnyOrderElementsOf(keys);
+        for (int pageSize = 1; pageSize <= 3; pageSize++) {
+            List<Object> paged = new ArrayList<>();
+            Optional<List<Object>> after = Optional.empty();
+            for (int page = 0; page <= keys.size() * 2; page++) {
+                Optional<List<Object>> from = after;
+                int size = pageSize;
+                List<Object[]> rows = db.inCycle(Isolation.SNAPSHOT, c -> c.snapshotChunk(c.metadata(table), from, size));
+                if (rows.isEmpty()) {
+                    break;
+                }
+                rows.forEach(r -> paged.add(r[0]));
+                after = Optional.of(List.of(rows.get(rows.size() - 1)[0]));
+            }
+            assertThat(paged).as("snapshot in pages of %d", pageSize).containsExactlyElementsOf(whole);
+        }
+    }
+
+    private void assertPagedChangesReadEachKeyOnce(TableId table, List<?> keys) {
+        long version = current();
+        List<Object> whole = changes(table, 0, Optional.empty(), 1000).stream().map(r -> r.key().get(0)).toList();
+        assertThat(whole).containsExactlyInAnyOrderElementsOf(keys);
+        for (int pageSize = 1; pageSize <= 3; pageSize++) {
+            List<Object> paged = new ArrayList<>();
+            Optional<KeyPosition> after = Optional.empty();
+            for (int page = 0; page <= keys.size() * 2; page++) {
+                List<ChangeRow> rows = changes(table, 0, after, pageSize);
+                if (rows.isEmpty()) {
+                    break;
+                }
+                rows.forEach(r -> paged.add(r.key().get(0)));
+                ChangeRow last = rows.get(rows.size() - 1);
+                assertThat(last.version()).isEqualTo(version);
+                after = Optional.of(new KeyPosition(last.version(), last.key()));
+            }
+            assertThat(paged).as("changes in pages of %d, one version", pageSize).containsExactlyElementsOf(whole);
+        }
     }
 
     @Test

@@ -71,6 +71,13 @@ class ModelChangeTrackingDatabaseTest extends ChangeTrackingDatabaseContract {
         }
 
         @Override
+        public void createKeyed(String table, String type, int size) {
+            boolean fractionalSeconds = type.equals("time");
+            model.createTable("dbo", table, new ModelColumn("k", type, fractionalSeconds ? 0 : size * 2, 0,
+                    fractionalSeconds ? size : 0, false, 1), ModelColumn.of("n", "int")).track("dbo", table, false);
+        }
+
+        @Override
         public void transaction(Statement... statements) {
             model.transaction(tx -> apply(tx, statements));
         }
@@ -94,6 +101,11 @@ class ModelChangeTrackingDatabaseTest extends ChangeTrackingDatabaseContract {
                     row.put("b", p.b());
                     row.put("note", p.note());
                     tx.insert("dbo", "pairs", row);
+                } else if (statement instanceof InsertKeyed k) {
+                    Map<String, Object> row = new HashMap<>();
+                    row.put("k", k.key());
+                    row.put("n", k.n());
+                    tx.insert("dbo", k.table(), row);
                 } else if (statement instanceof Update u) {
                     tx.update("dbo", u.table(), List.of(u.id()), u.set());
                 } else if (statement instanceof Delete d) {

@@ -66,6 +66,39 @@ class SqlServerChangeTrackingDatabaseIT extends ChangeTrackingDatabaseContract {
         assertThat(metadata.column("nv").maxLength()).isEqualTo(-1);
     }
 
+    /**
+     * Alias types read as their base type (and work as keyset keys, cast to the base type); CLR types keep their
+     * own names (TYPE_NAME(system_type_id) gave NULL for them, and a NullPointerException instead of the refusal).
+     */
+    @Test
+    void aliasTypesResolveToTheirBaseTypeAndClrTypesAreRefusedByName() {
+        TestDatabase sql = ((SqlServerScenario) scenario).sql;
+        sql.execute("CREATE TYPE dbo.code FROM varchar(10) NOT NULL",
+                "CREATE TABLE dbo.typed (k dbo.code PRIMARY KEY, name sysname NULL, h hierarchyid NULL, g geometry NULL, "
+                        + "gg geography NULL)",
+                "ALTER TABLE dbo.typed ENABLE CHANGE_TRACKING",
+                "INSERT INTO dbo.typed (k, name) VALUES ('a', N'x'), ('b', N'y'), ('c', N'z')");
+        TableId typed = new TableId("dbo", "typed");
+
+        TableMetadata metadata = db.inCycle(Isolation.SNAPSHOT, c -> c.metadata(typed));
+        List<Object[]> afterA = db.inCycle(Isolation.SNAPSHOT,
+                c -> c.snapshotChunk(new TableMetadata(typed, metadata.columns().subList(0, 2), false), Optional.of(List.of("a")), 5));
+
+        assertThat(metadata.columns()).extracting(Column::name, Column::typeName, Column::maxLength).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("k", "varchar", 10), org.assertj.core.groups.Tuple.tuple("name", "nvarchar", 256),
+                org.assertj.core.groups.Tuple.tuple("h", "hierarchyid", 892), org.assertj.core.groups.Tuple.tuple("g", "geometry", -1),
+                org.assertj.core.groups.Tuple.tuple("gg", "geography", -1));
+        assertThat(afterA).extracting(r -> r[0]).containsExactly("b", "c");
+        io.ctsync.source.schema.SqlServerTypeMapper mapper = new io.ctsync.source.schema.SqlServerTypeMapper(
+                io.ctsync.source.config.DecimalHandlingMode.PRECISE, io.ctsync.source.config.TimePrecisionMode.ADAPTIVE,
+                io.ctsync.source.config.BinaryHandlingMode.BYTES);
+        for (Column refused : metadata.columns().subList(2, 5)) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> mapper.map(typed, refused))
+                    .isInstanceOf(io.ctsync.source.schema.UnsupportedColumnTypeException.class)
+                    .hasMessageContaining("Column " + refused.name() + " of table dbo.typed has type " + refused.typeName());
+        }
+    }
+
     @Test
     void identifiersThatNeedQuotingAreQuoted() {
         TestDatabase sql = ((SqlServerScenario) scenario).sql;
@@ -109,6 +142,12 @@ class SqlServerChangeTrackingDatabaseIT extends ChangeTrackingDatabaseContract {
         }
 
         @Override
+        public void createKeyed(String table, String type, int size) {
+            sql.execute("CREATE TABLE dbo." + table + " (k " + type + "(" + size + ") PRIMARY KEY, n int NULL)",
+                    "ALTER TABLE dbo." + table + " ENABLE CHANGE_TRACKING");
+        }
+
+        @Override
         public void transaction(Statement... statements) {
             sql.execute("BEGIN TRANSACTION; " + render(statements) + " COMMIT");
         }
@@ -132,6 +171,10 @@ class SqlServerChangeTrackingDatabaseIT extends ChangeTrackingDatabaseContract {
             }
             if (statement instanceof InsertPair p) {
                 return "INSERT INTO dbo.pairs (a, b, note) VALUES (" + p.a() + ", " + literal(p.b()) + ", " + literal(p.note()) + ");";
+            }
+            if (statement instanceof InsertKeyed k) {
+                String key = k.key() instanceof String text ? literal(text) : "'" + k.key() + "'";
+                return "INSERT INTO dbo." + k.table() + " (k, n) VALUES (" + key + ", " + k.n() + ");";
             }
             if (statement instanceof Update u) {
                 return "UPDATE dbo." + u.table() + " SET " + u.set().entrySet().stream()

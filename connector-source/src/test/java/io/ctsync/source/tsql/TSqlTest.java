@@ -36,11 +36,85 @@ class TSqlTest {
         String sql = TSql.changesPage(ORDERS, true);
         assertThat(sql).contains("FROM CHANGETABLE(CHANGES [sa]]les].[order lines], ?) AS c")
                 .contains("LEFT JOIN [sa]]les].[order lines] AS t ON t.[id] = c.[id] AND t.[code] = c.[code]")
-                .contains("CHANGE_TRACKING_IS_COLUMN_IN_MASK(?, c.SYS_CHANGE_COLUMNS) AS [mask_note]]x]")
+                .contains("CHANGE_TRACKING_IS_COLUMN_IN_MASK(3, c.SYS_CHANGE_COLUMNS), CAST(CASE")
                 .contains("WHERE c.SYS_CHANGE_VERSION <= ? AND (c.SYS_CHANGE_VERSION > ? OR (c.SYS_CHANGE_VERSION = ? AND (")
                 .endsWith("ORDER BY c.SYS_CHANGE_VERSION, c.[id], c.[code]");
-        assertThat(sql.chars().filter(ch -> ch == '?').count()).as("TOP, 1 column id, anchor, upper, 2 versions, 3 key params")
-                .isEqualTo(9);
+        assertThat(sql.chars().filter(ch -> ch == '?').count()).as("TOP, anchor, upper, 2 versions, 3 key params")
+                .isEqualTo(8);
+    }
+
+    /**
+     * SQL Server allows 2,100 parameters a statement, 4,096 columns a SELECT and 128 characters an identifier. A
+     * table of 1,024 columns (the most a non-sparse table has) with 128-character names must stay within all three.
+     */
+    @Test
+    void theChangesPageOfAVeryWideTableStaysWithinSqlServersLimits() {
+        List<Column> columns = new java.util.ArrayList<>();
+        columns.add(new Column("id", 1, "int", 4, 10, 0, false, 1));
+        for (int id = 2; id <= 1024; id++) {
+            String name = ("c" + id + "_" + "x".repeat(128)).substring(0, 128);
+            columns.add(new Column(name, id, "nvarchar", 100, 0, 0, true, 0));
+        }
+        TableMetadata wide = new TableMetadata(new TableId("dbo", "wide"), columns, true);
+
+        String sql = TSql.changesPage(wide, true);
+
+        assertThat(sql.chars().filter(ch -> ch == '?').count()).as("parameters do not grow with the columns").isEqualTo(6);
+        assertThat(sql).contains("CHANGE_TRACKING_IS_COLUMN_IN_MASK(1024, c.SYS_CHANGE_COLUMNS)").doesNotContain(" AS [mask_");
+        java.util.regex.Matcher identifiers = java.util.regex.Pattern.compile("\\[((?:[^\\]]|\\]\\])*)\\]").matcher(sql);
+        int longest = 0;
+        while (identifiers.find()) {
+            longest = Math.max(longest, identifiers.group(1).replace("]]", "]").length());
+        }
+        assertThat(longest).isEqualTo(128);
+        String selectList = sql.substring("SELECT TOP (?) ".length(), sql.indexOf(" FROM CHANGETABLE"));
+        assertThat(topLevelItems(selectList)).as("5 fixed, the key, 1,023 mask bits, row exists, 1,024 row columns").isEqualTo(5 + 1 + 1023 + 1 + 1024)
+                .isLessThanOrEqualTo(4096);
+    }
+
+    /** Items of a select list: commas outside parentheses and brackets. */
+    private static int topLevelItems(String selectList) {
+        int items = 1;
+        int depth = 0;
+        boolean bracket = false;
+        for (char ch : selectList.toCharArray()) {
+            if (bracket) {
+                bracket = ch != ']';      // a doubled ]] re-enters on its second ]
+            } else if (ch == '[') {
+                bracket = true;
+            } else if (ch == '(') {
+                depth++;
+            } else if (ch == ')') {
+                depth--;
+            } else if (ch == ',' && depth == 0) {
+                items++;
+            }
+        }
+        return items;
+    }
+
+    /**
+     * Type names come from sys.types by user_type_id: TYPE_NAME(system_type_id) gives NULL for the CLR types that
+     * share system type 240 (hierarchyid, geometry, geography) and loses alias types' names.
+     */
+    @Test
+    void columnTypesAreReadFromSysTypesByUserTypeIdWithAliasTypesResolvedToTheirBase() {
+        assertThat(TSql.COLUMNS).doesNotContain("TYPE_NAME(")
+                .contains("JOIN sys.types AS ty ON ty.user_type_id = c.user_type_id")
+                .contains("LEFT JOIN sys.types AS base ON base.user_type_id = ty.system_type_id")
+                .contains("CASE WHEN ty.user_type_id <> ty.system_type_id AND ty.is_assembly_type = 0 THEN base.name "
+                        + "ELSE ty.name END AS type_name");
+    }
+
+    @Test
+    void timeParametersTravelAsTimeUnlessTheUrlSaysOtherwise() {
+        java.util.Properties plain = SqlServerDatabaseFactory.driverProperties(new io.ctsync.contract.config.ConnectionOptions
+                .Settings("jdbc:sqlserver://h:1433;databaseName=sales", "ctsync", null, 0, 0));
+        assertThat(plain).containsEntry("sendTimeAsDatetime", "false").containsEntry("user", "ctsync");
+
+        java.util.Properties explicit = SqlServerDatabaseFactory.driverProperties(new io.ctsync.contract.config.ConnectionOptions
+                .Settings("jdbc:sqlserver://h:1433;databaseName=sales; SendTimeAsDateTime = true", "", null, 0, 0));
+        assertThat(explicit).doesNotContainKey("sendTimeAsDatetime").doesNotContainKey("user");
     }
 
     @Test

@@ -24,10 +24,15 @@ import java.util.function.UnaryOperator;
  *       committed transaction").</li>
  *   <li>{@code CHANGE_TRACKING_CURRENT_VERSION()} is 0 after enabling on a database without changes and NULL when
  *       Change Tracking is off for the database.</li>
- *   <li>Enabling tracking on a table sets its minimum valid version to the current version; cleanup of changes up
- *       to version V raises it to V (Manage change tracking: retention and cleanup); TRUNCATE TABLE resets the
- *       table's tracking information "as if change tracking has just been enabled", so validation of any earlier
- *       anchor fails (CHANGETABLE, remarks).</li>
+ *   <li>Enabling tracking on a table sets its minimum valid version and its {@code begin_version} to the current
+ *       version; cleanup of changes up to version V raises the minimum valid version to V (Manage change tracking:
+ *       retention and cleanup; that it is V and not V+1 is pinned by the contract test). TRUNCATE TABLE "removes all
+ *       change tracking information that is associated with the table" (CHANGE_TRACKING_MIN_VALID_VERSION, remarks)
+ *       and resets {@code begin_version} (sys.change_tracking_tables). Microsoft does not say whether it consumes a
+ *       version: by default the model assumes the answer that is harder on the source, that it does not (the
+ *       minimum valid version and begin version become the current version, which a caught-up anchor equals);
+ *       {@link #truncateConsumesVersion} switches to the other answer. The contract test pins which one SQL Server
+ *       gives.</li>
  *   <li>A primary-key update is a delete of the old key and an insert of the new one (CHANGETABLE, remarks).</li>
  *   <li>An UPDATE records the columns it set, even to the same value; one that sets every non-key column records a
  *       NULL mask (CHANGETABLE, SYS_CHANGE_COLUMNS).</li>
@@ -46,6 +51,7 @@ public final class ChangeTrackingModel {
     boolean changeTrackingOn;
     boolean snapshotIsolation = true;
     long currentVersion;
+    boolean truncateConsumesVersion;
     final Faults faults = new Faults();
 
     private ChangeTrackingModel(String name) {
@@ -86,6 +92,11 @@ public final class ChangeTrackingModel {
         return locked(() -> changeTrackingOn = false);
     }
 
+    /** Whether TRUNCATE TABLE commits a Change Tracking version of its own (see the class comment; default false). */
+    public ChangeTrackingModel truncateConsumesVersion(boolean consumes) {
+        return locked(() -> truncateConsumesVersion = consumes);
+    }
+
     public ChangeTrackingModel allowSnapshotIsolation(boolean allowed) {
         return locked(() -> snapshotIsolation = allowed);
     }
@@ -119,6 +130,7 @@ public final class ChangeTrackingModel {
             t.tracked = true;
             t.trackColumnsUpdated = trackColumnsUpdated;
             t.minValidVersion = currentVersion;
+            t.beginVersion = currentVersion;
             t.history.clear();
         });
     }
@@ -205,7 +217,8 @@ public final class ChangeTrackingModel {
 
     /**
      * {@code TRUNCATE TABLE}: the rows go without change records; the table's tracking information is reset as if
-     * tracking had just been enabled, by a transaction of its own, so every earlier anchor fails validation.
+     * tracking had just been enabled (minimum valid and begin version = the current version), after a version of its
+     * own only when {@link #truncateConsumesVersion} says so.
      */
     public long truncate(String schema, String table) {
         lock.lock();
@@ -213,8 +226,11 @@ public final class ChangeTrackingModel {
             ModelTable t = table(schema, table);
             t.rows.clear();
             t.history.clear();
-            currentVersion++;
+            if (truncateConsumesVersion && t.tracked && changeTrackingOn) {
+                currentVersion++;
+            }
             t.minValidVersion = currentVersion;
+            t.beginVersion = currentVersion;
             return currentVersion;
         } finally {
             lock.unlock();

@@ -45,6 +45,16 @@ final class ModelCycle implements ChangeCycle {
         return Optional.of(t.minValidVersion);
     }
 
+    /** sys.change_tracking_tables.begin_version; no row (empty) for an unknown or untracked table. */
+    @Override
+    public Optional<Long> trackingBeginVersion(TableId table) {
+        ModelTable t = model.tables.get(table);
+        if (!model.changeTrackingOn || t == null || !t.tracked) {
+            return Optional.empty();
+        }
+        return Optional.of(t.beginVersion);
+    }
+
     @Override
     public Map<TableId, String> schemaStamps(Collection<TableId> tables) {
         Map<TableId, String> stamps = new HashMap<>();

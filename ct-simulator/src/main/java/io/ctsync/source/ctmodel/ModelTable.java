@@ -28,6 +28,8 @@ final class ModelTable {
     boolean tracked;
     boolean trackColumnsUpdated;
     long minValidVersion;
+    /** sys.change_tracking_tables.begin_version: set when tracking is enabled, reset by TRUNCATE TABLE. */
+    long beginVersion;
     boolean canSelect = true;
     boolean canViewChanges = true;
 
