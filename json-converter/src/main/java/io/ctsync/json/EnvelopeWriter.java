@@ -45,7 +45,8 @@ final class EnvelopeWriter {
         if (schema == null && value == null) {
             return null;
         }
-        try (ByteArrayBuilder out = new ByteArrayBuilder(256)) {
+        RecordBuffer out = RecordBuffer.forThisThread();
+        try {
             if (schemasEnabled) {
                 out.write(WireFormat.ENVELOPE_START);
                 out.write(schemaJson(schema));
