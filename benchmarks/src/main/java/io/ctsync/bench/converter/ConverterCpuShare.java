@@ -1,11 +1,12 @@
 package io.ctsync.bench.converter;
 
+import io.ctsync.bench.ContenderRunEvent;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordedStackTrace;
@@ -13,8 +14,8 @@ import jdk.jfr.consumer.RecordingFile;
 
 /**
  * The converter's share of each sink task's CPU, from a JFR recording of a sink benchmark run: of the execution
- * samples taken on a task thread ({@code task-thread-<connector>-<n>}), the fraction with a converter's
- * {@code toConnectData} on the stack. Record with
+ * samples taken in a sink task ({@code WorkerSinkTask} on the stack) during a contender's run, the fraction with a
+ * converter's {@code toConnectData} on the stack. Record with
  * {@code -XX:StartFlightRecording=filename=sink.jfr,settings=profile} (see benchmarks/README.md).
  */
 public final class ConverterCpuShare {
@@ -23,45 +24,72 @@ public final class ConverterCpuShare {
             "org.apache.kafka.connect.json.JsonConverter.toConnectData",
             "io.ctsync.json.FastJsonConverter.toConnectData",
             "io.apicurio.registry.utils.converter.AvroConverter.toConnectData");
+    private static final String SINK_TASK = "org.apache.kafka.connect.runtime.WorkerSinkTask";
 
     private ConverterCpuShare() {
+    }
+
+    /** One contender's run and the task samples taken during it. */
+    private static final class Run {
+        final String label;
+        final Instant start;
+        final Instant end;
+        long samples;
+        long inConverter;
+
+        Run(RecordedEvent event) {
+            label = event.getString("target") + " | " + event.getString("format") + " | " + event.getString("contender");
+            start = event.getStartTime();
+            end = event.getEndTime();
+        }
     }
 
     public static void main(String[] args) throws IOException {
         if (args.length != 1) {
             throw new IllegalArgumentException("Usage: ConverterCpuShare <recording.jfr>");
         }
-        Map<String, long[]> perThread = new TreeMap<>();
-        for (RecordedEvent event : RecordingFile.readAllEvents(Path.of(args[0]))) {
+        List<RecordedEvent> events = RecordingFile.readAllEvents(Path.of(args[0]));
+        List<Run> runs = new ArrayList<>();
+        for (RecordedEvent event : events) {
+            if (event.getEventType().getName().equals(ContenderRunEvent.NAME)) {
+                runs.add(new Run(event));
+            }
+        }
+        for (RecordedEvent event : events) {
             if (!event.getEventType().getName().equals("jdk.ExecutionSample")) {
                 continue;
             }
-            String thread = event.getThread("sampledThread") == null ? "" : event.getThread("sampledThread").getJavaName();
-            if (thread == null || !thread.startsWith("task-thread-")) {
+            Frames frames = Frames.of(event.getStackTrace());
+            if (!frames.inSinkTask) {
                 continue;
             }
-            long[] counts = perThread.computeIfAbsent(thread, t -> new long[2]);
-            counts[0]++;
-            if (inConverter(event.getStackTrace())) {
-                counts[1]++;
+            for (Run run : runs) {
+                if (!event.getStartTime().isBefore(run.start) && !event.getStartTime().isAfter(run.end)) {
+                    run.samples++;
+                    run.inConverter += frames.inConverter ? 1 : 0;
+                }
             }
         }
-        System.out.println("| sink task thread | samples | in the converter's toConnectData |");
-        System.out.println("|---|---:|---:|");
-        perThread.forEach((thread, counts) -> System.out.printf(Locale.ROOT, "| %s | %,d | %.0f %% |%n", thread, counts[0],
-                100.0 * counts[1] / counts[0]));
+        System.out.println("| target | format | contender | sink task samples | in the converter's toConnectData |");
+        System.out.println("|---|---|---|---:|---:|");
+        for (Run run : runs) {
+            System.out.printf(Locale.ROOT, "| %s | %,d | %.0f %% |%n", run.label, run.samples,
+                    run.samples == 0 ? 0.0 : 100.0 * run.inConverter / run.samples);
+        }
     }
 
-    private static boolean inConverter(RecordedStackTrace stack) {
-        if (stack == null) {
-            return false;
-        }
-        for (RecordedFrame frame : stack.getFrames()) {
-            String method = frame.getMethod().getType().getName() + "." + frame.getMethod().getName();
-            if (CONVERTER_FRAMES.contains(method)) {
-                return true;
+    private record Frames(boolean inSinkTask, boolean inConverter) {
+        static Frames of(RecordedStackTrace stack) {
+            boolean task = false;
+            boolean converter = false;
+            if (stack != null) {
+                for (RecordedFrame frame : stack.getFrames()) {
+                    String type = frame.getMethod().getType().getName();
+                    task |= type.equals(SINK_TASK);
+                    converter |= CONVERTER_FRAMES.contains(type + "." + frame.getMethod().getName());
+                }
             }
+            return new Frames(task, converter);
         }
-        return false;
     }
 }
