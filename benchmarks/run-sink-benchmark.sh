@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Builds what the sink benchmark needs and runs it in its own JVM with a fixed heap.
 # Usage: benchmarks/run-sink-benchmark.sh [--events N] [--batch-size N] [--targets postgresql,mariadb] ...
-#        (see --help). BENCH_HEAP (default 2g) sets the heap.
+#        (see --help). BENCH_HEAP (default 2g) sets the heap. BENCH_JFR=file.jfr records a JFR profile of the run;
+#        then the converter's share of each sink task's CPU:
+#        java -cp "benchmarks/target/classes:benchmarks/target/lib/*" io.ctsync.bench.converter.ConverterCpuShare file.jfr
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -B -ntp -q -pl benchmarks -am package -DskipTests
@@ -15,7 +17,11 @@ if [[ " $* " == *avro* ]] && ! ls benchmarks/target/apicurio/*-runner.jar >/dev/
     -DoutputDirectory="$target")
   tar xzf benchmarks/target/apicurio/apicurio-registry-app-*-all.tar.gz -C benchmarks/target/apicurio
 fi
-exec java -Xms"${BENCH_HEAP:-2g}" -Xmx"${BENCH_HEAP:-2g}" -XX:+UseG1GC \
+jfr=()
+if [[ -n "${BENCH_JFR:-}" ]]; then
+  jfr=(-XX:StartFlightRecording=filename="$BENCH_JFR",settings=profile -XX:FlightRecorderOptions=stackdepth=256)
+fi
+exec java ${jfr[@]+"${jfr[@]}"} -Xms"${BENCH_HEAP:-2g}" -Xmx"${BENCH_HEAP:-2g}" -XX:+UseG1GC \
   -Dlog4j2.configurationFile=log4j2-bench.xml \
   -Dctsync.bench.debezium.plugin.dir=benchmarks/debezium-jdbc-plugin/target/plugin \
   -Dctsync.bench.apicurio.dir=benchmarks/target/apicurio \

@@ -12,13 +12,14 @@ record BenchmarkOptions(int events, int batchSize, long seed, List<TargetKind> t
 
     static final String USAGE = """
             Usage: SinkBenchmark [--events N] [--batch-size N] [--seed N] [--targets postgresql,mariadb]
-                                 [--formats json]
+                                 [--formats json,json-fast,avro]
                                  [--contenders raw,ctsync-defaults,ctsync-tuned,ctsync-ungated,ctsync-conflicts,debezium]
                                  [--timeout-minutes N]
               --events          change events in the topic (default 500000)
               --batch-size      batch size of the tuned ctsync run, Debezium and the raw limit (default 5000)
               --targets         target databases (default postgresql,mariadb)
-              --formats         topic formats (default json)
+              --formats         topic formats (default json): json (Kafka's JsonConverter), json-fast (the same
+                                JSON through ctsync's FastJsonConverter), avro
               --contenders      which runs to make (default all)
             """;
 
@@ -37,7 +38,7 @@ record BenchmarkOptions(int events, int batchSize, long seed, List<TargetKind> t
                 case "--batch-size" -> batchSize = positive(args[i], value);
                 case "--seed" -> seed = Long.parseLong(required(args[i], value));
                 case "--targets" -> targets = parseList(required(args[i], value), TargetKind.class);
-                case "--formats" -> formats = parseList(required(args[i], value), Format.class);
+                case "--formats" -> formats = parseList(required(args[i], value).replace('-', '_'), Format.class);
                 case "--contenders" -> contenders = parseList(required(args[i], value).replace('-', '_'), ContenderKind.class);
                 case "--timeout-minutes" -> timeout = Duration.ofMinutes(positive(args[i], value));
                 default -> throw new IllegalArgumentException("Unknown option " + args[i] + "\n" + USAGE);

@@ -18,7 +18,9 @@ final class ConnectorRun {
         EmbeddedConnectCluster connect = cluster.connect();
         // Each run gets its own consumer group: a name reused across targets would resume the previous run's group.
         String name = contender.table() + "_" + db.kind().name().toLowerCase();
+        ContenderRunEvent event = new ContenderRunEvent(contender.name(), db.kind().name().toLowerCase(), format);
         try (Connection probe = db.open(db.jdbcUrl()); HeapSampler heap = HeapSampler.start()) {
+            event.begin();
             long start = System.nanoTime();
             connect.configureConnector(name, contender.config());
             long firstRow = 0;
@@ -36,6 +38,7 @@ final class ConnectorRun {
                 Thread.sleep(PROBE_INTERVAL_MS);
             }
             long end = System.nanoTime();
+            event.commit();
             if (firstRow == 0) {
                 firstRow = start;
             }

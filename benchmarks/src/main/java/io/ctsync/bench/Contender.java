@@ -15,7 +15,7 @@ record Contender(String name, String table, Map<String, String> config) {
         config.put("connection.url", db.jdbcUrl());
         config.put("connection.user", db.kind().user);
         config.put("connection.password", db.kind().password);
-        String table = "orders_ctsync_default_" + format.label();
+        String table = "orders_ctsync_default_" + format.tableSuffix();
         config.put("table.name.format", table);
         config.put("schema.evolution", "basic");
         return new Contender("ctsync (defaults)", table, config);
@@ -25,7 +25,7 @@ record Contender(String name, String table, Map<String, String> config) {
     static Contender ctsyncTuned(BenchDatabase db, String topic, Serialization format, int batchSize) {
         Contender defaults = ctsyncDefaults(db, topic, format);
         Map<String, String> config = new HashMap<>(defaults.config());
-        String table = "orders_ctsync_tuned_" + format.label();
+        String table = "orders_ctsync_tuned_" + format.tableSuffix();
         config.put("table.name.format", table);
         config.put("batch.size", String.valueOf(batchSize));
         config.put("consumer.override.max.poll.records", String.valueOf(batchSize));
@@ -51,7 +51,7 @@ record Contender(String name, String table, Map<String, String> config) {
     /** This ctsync run with one more option set, into a table of its own. */
     private Contender variant(String tableWord, String label, String option, String value, Serialization format) {
         Map<String, String> changed = new HashMap<>(config);
-        String variantTable = "orders_ctsync_" + tableWord + "_" + format.label();
+        String variantTable = "orders_ctsync_" + tableWord + "_" + format.tableSuffix();
         changed.put("table.name.format", variantTable);
         changed.put(option, value);
         return new Contender(name.replace(")", ", " + label + ")"), variantTable, changed);
@@ -70,7 +70,7 @@ record Contender(String name, String table, Map<String, String> config) {
         config.put("use.reduction.buffer", "true");
         config.put("batch.size", String.valueOf(batchSize));
         config.put("consumer.override.max.poll.records", String.valueOf(batchSize));
-        String table = "orders_debezium_" + format.label();
+        String table = "orders_debezium_" + format.tableSuffix();
         config.put("collection.name.format", table);
         return new Contender("Debezium JDBC sink (batch " + batchSize + ")", table, config);
     }

@@ -1,7 +1,9 @@
 package io.ctsync.bench;
 
 import io.apicurio.registry.utils.converter.AvroConverter;
+import io.ctsync.json.FastJsonConverter;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.kafka.connect.json.JsonConverter;
 import org.apache.kafka.connect.storage.Converter;
@@ -23,6 +25,12 @@ final class Serialization {
         return new Serialization(Format.JSON, JsonConverter.class.getName(), Map.of("schemas.enable", "true"));
     }
 
+    /** JSON with schemas through ctsync's FastJsonConverter: the worker finds it on its class path (ctsync) or in
+     *  Debezium's plugin directory, as a deployment would put it next to each connector. */
+    static Serialization jsonFast() {
+        return new Serialization(Format.JSON_FAST, FastJsonConverter.class.getName(), Map.of("schemas.enable", "true"));
+    }
+
     /** Avro with schemas registered in the Apicurio registry at {@code registryUrl} (its v2 API). */
     static Serialization avro(String registryUrl) {
         return new Serialization(Format.AVRO, AvroConverter.class.getName(), Map.of(
@@ -36,8 +44,13 @@ final class Serialization {
         return format;
     }
 
+    /** The format in table names: letters, digits and underscores only. */
+    String tableSuffix() {
+        return format.name().toLowerCase(Locale.ROOT);
+    }
+
     String label() {
-        return format.name().toLowerCase();
+        return format.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /** key.converter / value.converter settings for a connector reading the topic. */
@@ -51,7 +64,11 @@ final class Serialization {
     }
 
     Converter newConverter(boolean isKey) {
-        Converter converter = format == Format.JSON ? new JsonConverter() : new AvroConverter<>();
+        Converter converter = switch (format) {
+            case JSON -> new JsonConverter();
+            case JSON_FAST -> new FastJsonConverter();
+            case AVRO -> new AvroConverter<>();
+        };
         converter.configure(settings, isKey);
         return converter;
     }

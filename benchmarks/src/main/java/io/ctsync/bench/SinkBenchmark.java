@@ -48,7 +48,11 @@ public final class SinkBenchmark {
              ApicurioRegistry registry = options.formats().contains(Format.AVRO) ? ApicurioRegistry.start() : null) {
             List<LoadedTopic> topics = new ArrayList<>();
             for (Format choice : options.formats()) {
-                Serialization format = choice == Format.JSON ? Serialization.json() : Serialization.avro(registry.url());
+                Serialization format = switch (choice) {
+                    case JSON -> Serialization.json();
+                    case JSON_FAST -> Serialization.jsonFast();
+                    case AVRO -> Serialization.avro(registry.url());
+                };
                 String topic = "bench-" + format.label();
                 cluster.createTopic(topic, 1);
                 long records = TopicLoader.load(cluster.bootstrapServers(), topic, workload, format.newConverter(true),
