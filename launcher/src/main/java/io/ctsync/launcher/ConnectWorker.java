@@ -49,6 +49,8 @@ final class ConnectWorker implements AutoCloseable {
         p.put("config.storage.replication.factor", "1");
         p.put("offset.storage.replication.factor", "1");
         p.put("status.storage.replication.factor", "1");
+        p.put("offset.storage.partitions", "1");
+        p.put("status.storage.partitions", "1");
         p.put("key.converter", "org.apache.kafka.connect.json.JsonConverter");
         p.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
         p.put("plugin.path", work.plugins().toString());
