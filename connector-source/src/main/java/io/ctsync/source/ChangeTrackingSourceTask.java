@@ -7,6 +7,7 @@ import io.ctsync.source.capture.CaptureEngine;
 import io.ctsync.source.capture.IsolationChoice;
 import io.ctsync.source.capture.ReconnectingDatabase;
 import io.ctsync.source.config.SourceTaskConfig;
+import io.ctsync.source.metrics.SourceTaskMetrics;
 import io.ctsync.source.tracking.DatabaseFactories;
 import io.ctsync.source.tracking.DatabaseFacts;
 import io.ctsync.source.tracking.TableId;
@@ -35,6 +36,7 @@ public class ChangeTrackingSourceTask extends SourceTask {
     private ReconnectingDatabase database;
     private CaptureEngine engine;
     private int failures;
+    private SourceTaskMetrics metrics;
 
     @Override
     public String version() {
@@ -48,6 +50,8 @@ public class ChangeTrackingSourceTask extends SourceTask {
         DatabaseFacts facts = database.facts();
         engine = new CaptureEngine(config, database, IsolationChoice.choose(facts, config.snapshotIsolationRequired()),
                 facts.databaseName(), anchors(facts.databaseName()), System::currentTimeMillis);
+        metrics = new SourceTaskMetrics(partitions(facts.databaseName()), database, System::currentTimeMillis);
+        metrics.bind(context);
         LOG.info("Task started for {} table(s) of database {}: {}", config.tables().size(), facts.databaseName(),
                 config.tables());
     }
@@ -93,6 +97,7 @@ public class ChangeTrackingSourceTask extends SourceTask {
             database.reconnect();
             return null;
         }
+        metrics.observe(records);
         if (records.isEmpty()) {
             stopping.await(config.pollIntervalMs(), TimeUnit.MILLISECONDS);
             return null;
@@ -100,9 +105,21 @@ public class ChangeTrackingSourceTask extends SourceTask {
         return records;
     }
 
+    private Map<TableId, Map<String, Object>> partitions(String databaseName) {
+        Map<TableId, Map<String, Object>> partitions = new HashMap<>();
+        for (TableId table : config.tables()) {
+            partitions.put(table, new io.ctsync.contract.offset.TablePartition(config.topicPrefix(), databaseName,
+                    table.schema(), table.table()).toMap());
+        }
+        return partitions;
+    }
+
     @Override
     public void stop() {
         stopping.countDown();
+        if (metrics != null) {
+            metrics.close();
+        }
         if (database != null) {
             database.close();
         }

@@ -46,6 +46,7 @@ final class DemoCommand {
                 Progress progress = new Progress(pipeline, view, source, target);
                 awaitSnapshotsAndLiveChanges(pipeline, view, progress);
                 converge(pipeline, view, source, target, progress);
+                printPluginMetrics(pipeline);
                 if (options.exitWhenDone()) {
                     pipeline.say("Stopping (--exit); start again to resume from the anchors, --reset to start over");
                     return 0;
@@ -174,6 +175,16 @@ final class DemoCommand {
             }
         }
         return "";
+    }
+
+    private static void printPluginMetrics(LocalPipeline pipeline) {
+        List<String> lines = SourcePluginMetrics.lines(SOURCE);
+        if (lines.isEmpty()) {
+            pipeline.say("The worker shows no source plugin metrics in JMX (they need Kafka Connect 4.1+)");
+            return;
+        }
+        pipeline.say("Source plugin metrics (JMX kafka.connect:type=plugins,connector=" + SOURCE + ",task=0,table=…):");
+        lines.forEach(line -> pipeline.say("  " + line));
     }
 
     private void printLookAround(LocalPipeline pipeline, WorkDirectory work, String targetUrl) {
