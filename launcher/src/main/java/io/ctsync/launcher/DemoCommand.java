@@ -30,16 +30,20 @@ final class DemoCommand {
     int run(WorkDirectory work, long started) {
         boolean resumed = work.hasEarlierRun();
         String targetUrl = "jdbc:sqlite:" + work.root().resolve("sales.db");
-        try (LocalPipeline pipeline = new LocalPipeline(options, work, out, started)) {
-            Runtime.getRuntime().addShutdownHook(new Thread(pipeline::close, "ctsync-shutdown"));
+        // The target's reader is a JVM of its own: started first, it is ready by the time there is a target to read.
+        try (SqliteTarget target = new SqliteTarget(targetUrl, work.logs());
+             LocalPipeline pipeline = new LocalPipeline(options, work, out, started)) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                pipeline.close();
+                pipeline.say("Stopped the worker and the broker; start again to resume from the anchors");
+            }, "ctsync-shutdown"));
             pipeline.say(resumed ? "Resuming the demo in " + work.root() + " (anchors kept; --reset starts over)"
                     : "Starting the demo in " + work.root());
             pipeline.start(true);
             pipeline.register(SOURCE, sourceConfig(work));
             pipeline.register(SINK, sinkConfig(targetUrl));
             SimulatedSource source = new SimulatedSource();
-            try (SqliteTarget target = new SqliteTarget(targetUrl, work.logs());
-                 PipelineView view = new PipelineView(pipeline.rest(), pipeline.bootstrapServers())) {
+            try (PipelineView view = new PipelineView(pipeline.rest(), pipeline.bootstrapServers())) {
                 awaitSimulation(pipeline, view, source);
                 pipeline.say("Simulated SQL Server 'sales' (in-memory Change Tracking model, not a real SQL Server) at "
                         + "version " + source.currentVersion() + ", " + source.transactions() + " workload transactions so far");
