@@ -26,9 +26,11 @@ public record LauncherOptions(String command, Path repository, Path workDirector
             "       ./ctsync run --source jdbc:sqlserver://HOST:1433;databaseName=DB [--user U] [--password P]",
             "                    [--target jdbc:postgresql://…|jdbc:mariadb://…|jdbc:sqlite:FILE] [--tables 'dbo\\.orders,…']",
             "                    [--config FILE.properties] [--exit] [--reset] [--work-dir DIR] [--kafka-port P] [--rest-port P]",
+            "       ./ctsync topic NAME [--kafka-port 9092] [--max 5]",
             "  demo  a simulated SQL Server under a live workload, synced through a real Kafka broker and Connect worker",
             "        into SQLite; checks the target equals the source, then stays up until Ctrl-C (or exits with --exit)",
-            "  run   the same pipeline from a real SQL Server with Change Tracking into a target database");
+            "  run   the same pipeline from a real SQL Server with Change Tracking into a target database",
+            "  topic the first events of a topic of a running demo or run");
 
     private static final Set<String> FLAGS = Set.of("exit", "reset");
     private static final Set<String> DEMO_VALUES = Set.of("work-dir", "kafka-port", "rest-port", "repository");
@@ -41,7 +43,7 @@ public record LauncherOptions(String command, Path repository, Path workDirector
         }
         String command = args[0];
         if (!command.equals("demo") && !command.equals("run")) {
-            throw new UsageException("unknown command '" + command + "': use demo or run");
+            throw new UsageException("unknown command '" + command + "': use demo, run or topic");
         }
         Map<String, String> values = new LinkedHashMap<>();
         List<String> flags = new ArrayList<>();

@@ -26,8 +26,8 @@ final class TopicCommand {
         int max = 5;
         for (int i = 2; i + 1 < args.length; i += 2) {
             switch (args[i]) {
-                case "--kafka-port" -> port = Integer.parseInt(args[i + 1]);
-                case "--max" -> max = Integer.parseInt(args[i + 1]);
+                case "--kafka-port" -> port = number(args[i], args[i + 1]);
+                case "--max" -> max = number(args[i], args[i + 1]);
                 case "--repository" -> { }
                 default -> throw new UsageException("unknown option " + args[i] + " for topic: use --kafka-port, --max");
             }
@@ -56,6 +56,14 @@ final class TopicCommand {
             }
         }
         return 0;
+    }
+
+    private static int number(String option, String value) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new UsageException(option + " must be a number, not '" + value + "'");
+        }
     }
 
     private static String text(byte[] bytes) {
