@@ -19,7 +19,7 @@ final class ConnectWorker implements AutoCloseable {
 
     static final String SOURCE_CLASS = "io.ctsync.source.ChangeTrackingSourceConnector";
     static final String SINK_CLASS = "io.ctsync.sink.JdbcSinkConnector";
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(240);
 
     private final WorkDirectory work;
     private final String bootstrapServers;

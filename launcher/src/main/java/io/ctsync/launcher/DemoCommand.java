@@ -16,7 +16,7 @@ final class DemoCommand {
     static final String SOURCE = "ctsync-demo-source";
     static final String SINK = "ctsync-demo-sink";
     private static final String PREFIX = "demo";
-    private static final long CONVERGE_TIMEOUT_NANOS = 120_000_000_000L;
+    private static final long CONVERGE_TIMEOUT_NANOS = 240_000_000_000L;
     private static final long LIVE_SECONDS_BEFORE_CHECK = 5;
 
     private final LauncherOptions options;
@@ -100,11 +100,11 @@ final class DemoCommand {
     }
 
     private void awaitSimulation(LocalPipeline pipeline, PipelineView view, SimulatedSource source) {
-        long deadline = System.nanoTime() + 60_000_000_000L;
+        long deadline = System.nanoTime() + 180_000_000_000L;
         while (!source.running()) {
             view.requireRunning(SOURCE);
             if (System.nanoTime() > deadline) {
-                throw new LaunchFailure("The source connector did not open the simulated SQL Server in 60 s: see "
+                throw new LaunchFailure("The source connector did not open the simulated SQL Server in 180 s: see "
                         + options.workDirectory().resolve("logs/launcher.log"));
             }
             Sleeps.sleep(200);
