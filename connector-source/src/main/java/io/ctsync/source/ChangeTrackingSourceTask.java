@@ -8,6 +8,7 @@ import io.ctsync.source.capture.CaptureEngine;
 import io.ctsync.source.capture.IsolationChoice;
 import io.ctsync.source.capture.ReconnectingDatabase;
 import io.ctsync.source.config.SourceTaskConfig;
+import io.ctsync.source.metrics.SourceTaskMetrics;
 import io.ctsync.source.tracking.DatabaseFacts;
 import io.ctsync.source.tracking.TrackingException;
 import java.util.List;
@@ -33,6 +34,7 @@ public class ChangeTrackingSourceTask extends SourceTask {
     private ReconnectingDatabase database;
     private CaptureEngine engine;
     private int failures;
+    private SourceTaskMetrics metrics;
 
     @Override
     public String version() {
@@ -44,10 +46,12 @@ public class ChangeTrackingSourceTask extends SourceTask {
         config = new SourceTaskConfig(props);
         database = new ReconnectingDatabase(DatabaseFactories.of(config), config.connection());
         DatabaseFacts facts = database.facts();
+        TablePartitions partitions = new TablePartitions(config.topicPrefix(), facts.databaseName());
         engine = new CaptureEngine(config, database, IsolationChoice.choose(facts, config.snapshotIsolationRequired()),
-                facts.databaseName(), StoredAnchors.read(context.offsetStorageReader(),
-                new TablePartitions(config.topicPrefix(), facts.databaseName()), config.tables()),
+                facts.databaseName(), StoredAnchors.read(context.offsetStorageReader(), partitions, config.tables()),
                 System::currentTimeMillis);
+        metrics = new SourceTaskMetrics(config.tables(), partitions, database, System::currentTimeMillis);
+        metrics.bind(context);
         LOG.info("Task started for {} table(s) of database {}: {}", config.tables().size(), facts.databaseName(),
                 config.tables());
     }
@@ -74,6 +78,7 @@ public class ChangeTrackingSourceTask extends SourceTask {
             database.reconnect();
             return null;
         }
+        metrics.observe(records);
         if (records.isEmpty()) {
             stopping.await(config.pollIntervalMs(), TimeUnit.MILLISECONDS);
             return null;
@@ -84,6 +89,9 @@ public class ChangeTrackingSourceTask extends SourceTask {
     @Override
     public void stop() {
         stopping.countDown();
+        if (metrics != null) {
+            metrics.close();
+        }
         if (database != null) {
             database.close();
         }

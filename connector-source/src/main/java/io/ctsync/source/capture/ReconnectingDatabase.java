@@ -6,8 +6,11 @@ import io.ctsync.source.tracking.ChangeTrackingDatabase;
 import io.ctsync.source.tracking.ChangeTrackingDatabaseFactory;
 import io.ctsync.source.tracking.DatabaseFacts;
 import io.ctsync.source.tracking.Isolation;
+import io.ctsync.source.tracking.RetentionFacts;
 import io.ctsync.source.tracking.TrackedTable;
+import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 /** A database connection that can be replaced by a new one after a transient failure. */
@@ -47,6 +50,11 @@ public final class ReconnectingDatabase implements ChangeTrackingDatabase {
     @Override
     public <T> T inCycle(Isolation isolation, Function<ChangeCycle, T> work) {
         return current().inCycle(isolation, work);
+    }
+
+    @Override
+    public Optional<RetentionFacts> retention(Collection<Long> versions) {
+        return current().retention(versions);
     }
 
     @Override

@@ -1,6 +1,8 @@
 package io.ctsync.source.tracking;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -20,6 +22,14 @@ public interface ChangeTrackingDatabase extends AutoCloseable {
 
     /** Runs {@code work} in one transaction of the given isolation, committed when it returns. */
     <T> T inCycle(Isolation isolation, Function<ChangeCycle, T> work);
+
+    /**
+     * The retention period and the commit times of {@code versions}, for the anchors' retention headroom. Empty where
+     * the database does not tell (e.g. no permission to read the commit table).
+     */
+    default Optional<RetentionFacts> retention(Collection<Long> versions) {
+        return Optional.empty();
+    }
 
     @Override
     void close();

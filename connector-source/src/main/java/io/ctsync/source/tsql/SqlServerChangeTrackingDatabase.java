@@ -4,6 +4,7 @@ import io.ctsync.source.tracking.ChangeCycle;
 import io.ctsync.source.tracking.ChangeTrackingDatabase;
 import io.ctsync.source.tracking.DatabaseFacts;
 import io.ctsync.source.tracking.Isolation;
+import io.ctsync.source.tracking.RetentionFacts;
 import io.ctsync.source.tracking.TableId;
 import io.ctsync.source.tracking.TrackedTable;
 import io.ctsync.source.tracking.TrackingException;
@@ -11,8 +12,15 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /** {@link ChangeTrackingDatabase} over one mssql-jdbc connection. */
@@ -54,6 +62,35 @@ public final class SqlServerChangeTrackingDatabase implements ChangeTrackingData
             return tables;
         } catch (SQLException e) {
             throw SqlServerErrors.translate("Listing sys.change_tracking_tables", e);
+        }
+    }
+
+    @Override
+    public Optional<RetentionFacts> retention(Collection<Long> versions) {
+        try {
+            Duration retention;
+            Instant now;
+            try (PreparedStatement statement = connection.prepareStatement(TSql.RETENTION); ResultSet rs = statement.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                retention = RetentionPeriods.of(rs.getLong("retention_period"), rs.getString("retention_period_units_desc"));
+                now = rs.getTimestamp("now_utc").toLocalDateTime().toInstant(ZoneOffset.UTC);
+            }
+            Map<Long, Instant> commitTimes = new HashMap<>();
+            try (PreparedStatement statement = connection.prepareStatement(TSql.COMMIT_TIME)) {
+                for (Long version : versions) {
+                    statement.setLong(1, version);
+                    try (ResultSet rs = statement.executeQuery()) {
+                        if (rs.next()) {
+                            commitTimes.put(version, rs.getTimestamp(1).toLocalDateTime().toInstant(ZoneOffset.UTC));
+                        }
+                    }
+                }
+            }
+            return Optional.of(new RetentionFacts(retention, commitTimes, now));
+        } catch (SQLException e) {
+            throw SqlServerErrors.translate("Reading Change Tracking retention and commit times", e);
         }
     }
 

@@ -58,6 +58,11 @@ final class TSql {
             + "(SELECT MAX(c.column_id) FROM sys.columns AS c WHERE c.object_id = t.object_id)) AS stamp "
             + "FROM sys.tables AS t JOIN sys.schemas AS s ON s.schema_id = t.schema_id";
 
+    /** The database's Change Tracking retention and the server's UTC clock. */
+    static final String RETENTION = "SELECT retention_period, retention_period_units_desc, SYSUTCDATETIME() AS now_utc "
+            + "FROM sys.change_tracking_databases WHERE database_id = DB_ID()";
+    /** When a version committed: Change Tracking versions are the commit table's commit_ts; commit_time is UTC. */
+    static final String COMMIT_TIME = "SELECT commit_time FROM sys.dm_tran_commit_table WHERE commit_ts = ?";
     static final String CURRENT_VERSION = "SELECT CHANGE_TRACKING_CURRENT_VERSION()";
     static final String MIN_VALID_VERSION = "SELECT CHANGE_TRACKING_MIN_VALID_VERSION(OBJECT_ID(?))";
     /** {@code begin_version} of a tracked table; "reset if the table is truncated" (sys.change_tracking_tables). */

@@ -2,6 +2,9 @@ package io.ctsync.source.ctmodel;
 
 import io.ctsync.source.tracking.Column;
 import io.ctsync.source.tracking.TableId;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -53,6 +56,11 @@ public final class ChangeTrackingModel {
     long currentVersion;
     boolean truncateConsumesVersion;
     final Faults faults = new Faults();
+    /** sys.dm_tran_commit_table: when each version committed (UTC), by this model's clock. */
+    final Map<Long, Instant> commitTimes = new HashMap<>();
+    Clock clock = Clock.systemUTC();
+    /** ALTER DATABASE ... SET CHANGE_TRACKING = ON (CHANGE_RETENTION = 2 DAYS): SQL Server's default. */
+    Duration retention = Duration.ofDays(2);
 
     private ChangeTrackingModel(String name) {
         this.name = name;
@@ -99,6 +107,16 @@ public final class ChangeTrackingModel {
 
     public ChangeTrackingModel allowSnapshotIsolation(boolean allowed) {
         return locked(() -> snapshotIsolation = allowed);
+    }
+
+    /** The clock commits are timed by (tests move it to age anchors). */
+    public ChangeTrackingModel clock(Clock clock) {
+        return locked(() -> this.clock = clock);
+    }
+
+    /** {@code ALTER DATABASE ... SET CHANGE_TRACKING (CHANGE_RETENTION = n units)}. */
+    public ChangeTrackingModel retention(Duration retention) {
+        return locked(() -> this.retention = retention);
     }
 
     public long currentVersion() {
@@ -228,6 +246,7 @@ public final class ChangeTrackingModel {
             t.history.clear();
             if (truncateConsumesVersion && t.tracked && changeTrackingOn) {
                 currentVersion++;
+                commitTimes.put(currentVersion, clock.instant());
             }
             t.minValidVersion = currentVersion;
             t.beginVersion = currentVersion;
@@ -251,6 +270,8 @@ public final class ChangeTrackingModel {
                 t.history.values().removeIf(List::isEmpty);
                 t.minValidVersion = Math.max(t.minValidVersion, version);
             }
+            // The commit table is cleaned with the side tables; the boundary version stays (its anchor is valid).
+            commitTimes.keySet().removeIf(v -> v < version);
         });
     }
 

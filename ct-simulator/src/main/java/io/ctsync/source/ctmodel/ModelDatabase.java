@@ -4,9 +4,15 @@ import io.ctsync.source.tracking.ChangeCycle;
 import io.ctsync.source.tracking.ChangeTrackingDatabase;
 import io.ctsync.source.tracking.DatabaseFacts;
 import io.ctsync.source.tracking.Isolation;
+import io.ctsync.source.tracking.RetentionFacts;
 import io.ctsync.source.tracking.TrackedTable;
 import io.ctsync.source.tracking.TrackingException;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /** A connection to a {@link ChangeTrackingModel}, as the connector's database layer. */
@@ -40,6 +46,24 @@ public final class ModelDatabase implements ChangeTrackingDatabase {
                     + "' because snapshot isolation is not allowed in this database", null, false);
         }
         return locked(() -> work.apply(new ModelCycle(model)));
+    }
+
+    /**
+     * sys.change_tracking_databases.retention_period and sys.dm_tran_commit_table.commit_time: a version cleanup
+     * removed has no commit time.
+     */
+    @Override
+    public Optional<RetentionFacts> retention(Collection<Long> versions) {
+        return locked(() -> {
+            Map<Long, Instant> times = new HashMap<>();
+            for (Long version : versions) {
+                Instant committed = model.commitTimes.get(version);
+                if (committed != null) {
+                    times.put(version, committed);
+                }
+            }
+            return Optional.of(new RetentionFacts(model.retention, times, model.clock.instant()));
+        });
     }
 
     @Override

@@ -1,15 +1,20 @@
 package io.ctsync.source.ctmodel;
 
 import io.ctsync.contract.config.ConnectionOptions;
+import io.ctsync.source.ctmodel.sales.SalesSimulation;
 import io.ctsync.source.tracking.ChangeTrackingDatabase;
 import io.ctsync.source.tracking.ChangeTrackingDatabaseFactory;
 import io.ctsync.source.tracking.TrackingException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Opens {@code jdbc:ctmodel:<name>} as a connection to the {@link ChangeTrackingModel} of that name. Selected by the
  * connector's internal option {@code ctsync.database.factory} in tests. {@code jdbc:ctmodel:<name>;demo=<n>} creates
  * the model on first use with a tracked table dbo.items of n rows: for a worker that loads the model from its plugin
- * directory, where the test cannot reach the model's objects.
+ * directory, where the test cannot reach the model's objects. {@code jdbc:ctmodel:<name>;simulation=sales;state=<dir>}
+ * starts the demo's simulated sales database under a live workload ({@link SalesSimulation}).
  */
 public final class ModelDatabaseFactory implements ChangeTrackingDatabaseFactory {
 
@@ -34,12 +39,34 @@ public final class ModelDatabaseFactory implements ChangeTrackingDatabaseFactory
         }
     }
 
+    /** {@code <name>;simulation=sales;state=<dir>[;pause.ms=<n>]}: starts the simulation, returns the name. */
+    private static String startSalesSimulation(String spec) {
+        String[] parts = spec.split(";");
+        Map<String, String> parameters = new HashMap<>();
+        for (int i = 1; i < parts.length; i++) {
+            int equals = parts[i].indexOf('=');
+            if (equals < 0) {
+                throw new TrackingException("Simulation parameter '" + parts[i] + "' is not key=value", null, false);
+            }
+            parameters.put(parts[i].substring(0, equals), parts[i].substring(equals + 1));
+        }
+        if (!parameters.containsKey("state")) {
+            throw new TrackingException("The sales simulation needs state=<directory> in its URL", null, false);
+        }
+        SalesSimulation.ensureRunning(parts[0], Path.of(parameters.get("state")),
+                Long.parseLong(parameters.getOrDefault("pause.ms", "50")));
+        return parts[0];
+    }
+
     @Override
     public ChangeTrackingDatabase open(ConnectionOptions.Settings connection) {
         if (!connection.url().startsWith(URL_PREFIX)) {
             throw new TrackingException("Not a model URL: " + connection.url(), null, false);
         }
         String name = connection.url().substring(URL_PREFIX.length());
+        if (name.contains(";simulation=sales")) {
+            name = startSalesSimulation(name);
+        }
         if (name.contains(";demo=")) {
             int rows = Integer.parseInt(name.substring(name.indexOf(";demo=") + 6));
             name = name.substring(0, name.indexOf(';'));
