@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ctsync.contract.offset.IncrementalAnchor;
 import io.ctsync.contract.offset.SnapshotAnchor;
 import io.ctsync.contract.offset.TablePartition;
+import io.ctsync.source.anchor.TablePartitions;
 import io.ctsync.source.ctmodel.ChangeTrackingModel;
 import io.ctsync.source.ctmodel.ModelColumn;
 import io.ctsync.source.ctmodel.ModelDatabase;
@@ -62,7 +63,7 @@ class SourceTaskMetricsTest {
         for (int id = 1; id <= 10; id++) {
             model.insert("dbo", "orders", Map.of("id", id, "qty", id));
         }
-        metrics = new SourceTaskMetrics(Map.of(ORDERS, PARTITION), new ModelDatabase(model), millis::get);
+        metrics = new SourceTaskMetrics(List.of(ORDERS), new TablePartitions("erp", "m"), new ModelDatabase(model), millis::get);
     }
 
     @Test
