@@ -9,7 +9,7 @@ import java.util.stream.Stream;
 /**
  * Fills the worker's plugin.path with copies of the packaged plugin directories, as an operator installs them. For
  * the demo the source's copy also gets the simulated SQL Server's jar: the connector reaches the simulation through
- * its internal option {@code ctsync.database.factory}, from its own class loader (as compat-connect3 runs it).
+ * its internal option {@code ctsync.database.factory}, from its own class loader (as the compatibility matrix runs it).
  */
 final class PluginInstall {
 
