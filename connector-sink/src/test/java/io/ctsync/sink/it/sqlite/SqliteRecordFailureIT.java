@@ -1,5 +1,6 @@
-package io.ctsync.sink.it;
+package io.ctsync.sink.it.sqlite;
 
+import io.ctsync.sink.it.AbstractRecordFailureIT;
 import io.ctsync.testkit.db.SqliteDatabaseExtension;
 import io.ctsync.testkit.db.TestDatabase;
 import java.util.Map;

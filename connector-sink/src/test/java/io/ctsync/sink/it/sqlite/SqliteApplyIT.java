@@ -1,10 +1,11 @@
-package io.ctsync.sink.it;
+package io.ctsync.sink.it.sqlite;
 
+import io.ctsync.sink.it.AbstractApplyIT;
 import io.ctsync.testkit.db.SqliteDatabaseExtension;
 import io.ctsync.testkit.db.TestDatabase;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-class SqliteVersionGateIT extends AbstractVersionGateIT {
+class SqliteApplyIT extends AbstractApplyIT {
 
     @RegisterExtension
     static final SqliteDatabaseExtension DB = new SqliteDatabaseExtension();
@@ -12,10 +13,5 @@ class SqliteVersionGateIT extends AbstractVersionGateIT {
     @Override
     protected TestDatabase database() {
         return DB.database();
-    }
-
-    @Override
-    protected String plainTableDdl(String name) {
-        return "CREATE TABLE \"" + name + "\" (id INT PRIMARY KEY, name VARCHAR(40), balance DECIMAL(12,2))";
     }
 }

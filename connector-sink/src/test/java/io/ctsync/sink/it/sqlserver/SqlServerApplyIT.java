@@ -1,7 +1,8 @@
-package io.ctsync.sink.it;
+package io.ctsync.sink.it.sqlserver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ctsync.sink.it.AbstractApplyIT;
 import io.ctsync.sink.testing.Await;
 import io.ctsync.sink.testing.Customers;
 import io.ctsync.testkit.db.SqlServerContainers;

@@ -1,7 +1,8 @@
-package io.ctsync.sink.it;
+package io.ctsync.sink.it.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ctsync.sink.it.SinkIT;
 import io.ctsync.sink.testing.Await;
 import io.ctsync.testkit.db.PrivatePostgresExtension;
 import io.ctsync.testkit.db.TestDatabase;

@@ -1,10 +1,11 @@
-package io.ctsync.sink.it;
+package io.ctsync.sink.it.mariadb;
 
+import io.ctsync.sink.it.AbstractApplyIT;
 import io.ctsync.testkit.db.MariaDbDatabaseExtension;
 import io.ctsync.testkit.db.TestDatabase;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-class MariaDbTypesIT extends AbstractTypesIT {
+class MariaDbApplyIT extends AbstractApplyIT {
 
     @RegisterExtension
     static final MariaDbDatabaseExtension DB = new MariaDbDatabaseExtension();

@@ -1,10 +1,11 @@
-package io.ctsync.sink.it;
+package io.ctsync.sink.it.sqlite;
 
+import io.ctsync.sink.it.AbstractConflictIT;
 import io.ctsync.testkit.db.SqliteDatabaseExtension;
 import io.ctsync.testkit.db.TestDatabase;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-class SqliteApplyIT extends AbstractApplyIT {
+class SqliteConflictIT extends AbstractConflictIT {
 
     @RegisterExtension
     static final SqliteDatabaseExtension DB = new SqliteDatabaseExtension();

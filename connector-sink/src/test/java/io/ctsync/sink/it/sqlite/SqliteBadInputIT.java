@@ -1,10 +1,11 @@
-package io.ctsync.sink.it;
+package io.ctsync.sink.it.sqlite;
 
+import io.ctsync.sink.it.AbstractBadInputIT;
 import io.ctsync.testkit.db.SqliteDatabaseExtension;
 import io.ctsync.testkit.db.TestDatabase;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-class SqliteConflictIT extends AbstractConflictIT {
+class SqliteBadInputIT extends AbstractBadInputIT {
 
     @RegisterExtension
     static final SqliteDatabaseExtension DB = new SqliteDatabaseExtension();
@@ -12,5 +13,10 @@ class SqliteConflictIT extends AbstractConflictIT {
     @Override
     protected TestDatabase database() {
         return DB.database();
+    }
+
+    @Override
+    protected boolean enforcesLengths() {
+        return false;
     }
 }

@@ -1,10 +1,11 @@
-package io.ctsync.sink.it;
+package io.ctsync.sink.it.mariadb;
 
+import io.ctsync.sink.it.AbstractConflictIT;
 import io.ctsync.testkit.db.MariaDbDatabaseExtension;
 import io.ctsync.testkit.db.TestDatabase;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-class MariaDbVersionGateIT extends AbstractVersionGateIT {
+class MariaDbConflictIT extends AbstractConflictIT {
 
     @RegisterExtension
     static final MariaDbDatabaseExtension DB = new MariaDbDatabaseExtension();
@@ -12,10 +13,5 @@ class MariaDbVersionGateIT extends AbstractVersionGateIT {
     @Override
     protected TestDatabase database() {
         return DB.database();
-    }
-
-    @Override
-    protected String plainTableDdl(String name) {
-        return "CREATE TABLE `" + name + "` (id INT PRIMARY KEY, name VARCHAR(40), balance DECIMAL(12,2))";
     }
 }

@@ -1,10 +1,11 @@
-package io.ctsync.sink.it;
+package io.ctsync.sink.it.mariadb;
 
+import io.ctsync.sink.it.AbstractRecordFailureIT;
 import io.ctsync.testkit.db.MariaDbDatabaseExtension;
 import io.ctsync.testkit.db.TestDatabase;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-class MariaDbApplyIT extends AbstractApplyIT {
+class MariaDbRecordFailureIT extends AbstractRecordFailureIT {
 
     @RegisterExtension
     static final MariaDbDatabaseExtension DB = new MariaDbDatabaseExtension();
@@ -12,5 +13,10 @@ class MariaDbApplyIT extends AbstractApplyIT {
     @Override
     protected TestDatabase database() {
         return DB.database();
+    }
+
+    @Override
+    protected String notNullState() {
+        return "23000";
     }
 }

@@ -1,10 +1,11 @@
-package io.ctsync.sink.it;
+package io.ctsync.sink.it.postgres;
 
+import io.ctsync.sink.it.AbstractConflictIT;
 import io.ctsync.testkit.db.PostgresDatabaseExtension;
 import io.ctsync.testkit.db.TestDatabase;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-class PostgresVersionGateIT extends AbstractVersionGateIT {
+class PostgresConflictIT extends AbstractConflictIT {
 
     @RegisterExtension
     static final PostgresDatabaseExtension DB = new PostgresDatabaseExtension();
@@ -12,10 +13,5 @@ class PostgresVersionGateIT extends AbstractVersionGateIT {
     @Override
     protected TestDatabase database() {
         return DB.database();
-    }
-
-    @Override
-    protected String plainTableDdl(String name) {
-        return "CREATE TABLE \"" + name + "\" (id INT PRIMARY KEY, name VARCHAR(40), balance DECIMAL(12,2))";
     }
 }

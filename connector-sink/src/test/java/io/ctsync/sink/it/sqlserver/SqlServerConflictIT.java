@@ -1,5 +1,6 @@
-package io.ctsync.sink.it;
+package io.ctsync.sink.it.sqlserver;
 
+import io.ctsync.sink.it.AbstractConflictIT;
 import io.ctsync.testkit.db.SqlServerContainers;
 import io.ctsync.testkit.db.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
@@ -7,9 +8,9 @@ import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
 import org.testcontainers.mssqlserver.MSSQLServerContainer;
 
-/** The version gate against a real SQL Server; skipped where no Docker engine runs. */
+/** Conflict rules against a real SQL Server (reads under UPDLOCK, HOLDLOCK); skipped where no Docker engine runs. */
 @Testcontainers(disabledWithoutDocker = true)
-class SqlServerVersionGateIT extends AbstractVersionGateIT {
+class SqlServerConflictIT extends AbstractConflictIT {
 
     @Container
     static final MSSQLServerContainer SQLSERVER = SqlServerContainers.create();
@@ -18,16 +19,11 @@ class SqlServerVersionGateIT extends AbstractVersionGateIT {
 
     @BeforeAll
     static void createDatabase() {
-        database = SqlServerContainers.changeTrackedDatabase(SQLSERVER, "sink_gate");
+        database = SqlServerContainers.changeTrackedDatabase(SQLSERVER, "sink_conflicts");
     }
 
     @Override
     protected TestDatabase database() {
         return database;
-    }
-
-    @Override
-    protected String plainTableDdl(String name) {
-        return "CREATE TABLE [" + name + "] (id INT PRIMARY KEY, name NVARCHAR(40), balance DECIMAL(12,2))";
     }
 }

@@ -1,10 +1,11 @@
-package io.ctsync.sink.it;
+package io.ctsync.sink.it.sqlite;
 
+import io.ctsync.sink.it.AbstractVersionGateIT;
 import io.ctsync.testkit.db.SqliteDatabaseExtension;
 import io.ctsync.testkit.db.TestDatabase;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-class SqliteTypesIT extends AbstractTypesIT {
+class SqliteVersionGateIT extends AbstractVersionGateIT {
 
     @RegisterExtension
     static final SqliteDatabaseExtension DB = new SqliteDatabaseExtension();
@@ -12,5 +13,10 @@ class SqliteTypesIT extends AbstractTypesIT {
     @Override
     protected TestDatabase database() {
         return DB.database();
+    }
+
+    @Override
+    protected String plainTableDdl(String name) {
+        return "CREATE TABLE \"" + name + "\" (id INT PRIMARY KEY, name VARCHAR(40), balance DECIMAL(12,2))";
     }
 }

@@ -1,5 +1,6 @@
-package io.ctsync.sink.it;
+package io.ctsync.sink.it.postgres;
 
+import io.ctsync.sink.it.AbstractExactlyOnceIT;
 import io.ctsync.testkit.db.PostgresDatabaseExtension;
 import io.ctsync.testkit.db.TestDatabase;
 import io.ctsync.sink.testing.Await;

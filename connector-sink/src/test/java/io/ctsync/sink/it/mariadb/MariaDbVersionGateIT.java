@@ -1,10 +1,11 @@
-package io.ctsync.sink.it;
+package io.ctsync.sink.it.mariadb;
 
+import io.ctsync.sink.it.AbstractVersionGateIT;
 import io.ctsync.testkit.db.MariaDbDatabaseExtension;
 import io.ctsync.testkit.db.TestDatabase;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-class MariaDbRecordFailureIT extends AbstractRecordFailureIT {
+class MariaDbVersionGateIT extends AbstractVersionGateIT {
 
     @RegisterExtension
     static final MariaDbDatabaseExtension DB = new MariaDbDatabaseExtension();
@@ -15,7 +16,7 @@ class MariaDbRecordFailureIT extends AbstractRecordFailureIT {
     }
 
     @Override
-    protected String notNullState() {
-        return "23000";
+    protected String plainTableDdl(String name) {
+        return "CREATE TABLE `" + name + "` (id INT PRIMARY KEY, name VARCHAR(40), balance DECIMAL(12,2))";
     }
 }

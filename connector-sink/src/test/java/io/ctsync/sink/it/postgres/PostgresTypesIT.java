@@ -1,10 +1,11 @@
-package io.ctsync.sink.it;
+package io.ctsync.sink.it.postgres;
 
+import io.ctsync.sink.it.AbstractTypesIT;
 import io.ctsync.testkit.db.PostgresDatabaseExtension;
 import io.ctsync.testkit.db.TestDatabase;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-class PostgresApplyIT extends AbstractApplyIT {
+class PostgresTypesIT extends AbstractTypesIT {
 
     @RegisterExtension
     static final PostgresDatabaseExtension DB = new PostgresDatabaseExtension();

@@ -1,5 +1,6 @@
-package io.ctsync.sink.it;
+package io.ctsync.sink.it.sqlserver;
 
+import io.ctsync.sink.it.AbstractRecordFailureIT;
 import io.ctsync.testkit.db.SqlServerContainers;
 import io.ctsync.testkit.db.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,5 +1,6 @@
-package io.ctsync.sink.it;
+package io.ctsync.sink.it.mariadb;
 
+import io.ctsync.sink.it.AbstractExactlyOnceIT;
 import io.ctsync.testkit.db.MariaDbDatabaseExtension;
 import io.ctsync.testkit.db.TestDatabase;
 import io.ctsync.sink.testing.Await;

@@ -1,10 +1,11 @@
-package io.ctsync.sink.it;
+package io.ctsync.sink.it.sqlite;
 
+import io.ctsync.sink.it.AbstractTypesIT;
 import io.ctsync.testkit.db.SqliteDatabaseExtension;
 import io.ctsync.testkit.db.TestDatabase;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-class SqliteBadInputIT extends AbstractBadInputIT {
+class SqliteTypesIT extends AbstractTypesIT {
 
     @RegisterExtension
     static final SqliteDatabaseExtension DB = new SqliteDatabaseExtension();
@@ -12,10 +13,5 @@ class SqliteBadInputIT extends AbstractBadInputIT {
     @Override
     protected TestDatabase database() {
         return DB.database();
-    }
-
-    @Override
-    protected boolean enforcesLengths() {
-        return false;
     }
 }
