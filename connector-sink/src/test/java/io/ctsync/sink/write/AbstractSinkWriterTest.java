@@ -297,9 +297,11 @@ public abstract class AbstractSinkWriterTest {
                     + "FOREIGN KEY (parent_id) REFERENCES " + prefix + "parents (id))"};
     }
 
+    /** The columns of a table that holds at least one row. */
     private List<String> columns(String table) {
-        return database().rows("SELECT * FROM " + target.quote(table)).isEmpty()
-                ? List.of() : List.copyOf(database().rows("SELECT * FROM " + target.quote(table)).get(0).keySet());
+        List<Map<String, Object>> rows = database().rows("SELECT * FROM " + target.quote(table));
+        assertThat(rows).as("rows of " + table).isNotEmpty();
+        return List.copyOf(rows.get(0).keySet());
     }
 
     private static Struct row(SourceTable table, int id, String name) {
