@@ -53,10 +53,19 @@ public final class OffsetStore {
     }
 
     public void ensureTable(JdbcSession session) throws SQLException {
+        session.createTable(table, columns(), KEY);
+    }
+
+    /** The statements this store runs, in a fixed order: what the golden-file test of each dialect shows. */
+    List<String> statements() {
+        return List.of(dialect.createTable(table, columns(), KEY), selectSql, insertSql, updateSql);
+    }
+
+    private static List<ColumnSpec> columns() {
         List<ColumnSpec> columns = new ArrayList<>(PartitionColumns.specs());
         columns.add(new ColumnSpec("next_offset", FieldType.of(Kind.INT64), false));
         columns.add(new ColumnSpec("updated_ms", FieldType.of(Kind.INT64), false));
-        session.createTable(table, columns, KEY);
+        return columns;
     }
 
     /** The next offset to apply of each partition the table knows; partitions it does not know are absent. */

@@ -64,6 +64,15 @@ public final class ParkedStore {
     }
 
     public void ensureTable(JdbcSession session) throws SQLException {
+        session.createTable(table, columns(), KEY);
+    }
+
+    /** The statements this store runs, in a fixed order: what the golden-file test of each dialect shows. */
+    List<String> statements() {
+        return List.of(dialect.createTable(table, columns(), KEY), insertSql, selectSql, deleteSql);
+    }
+
+    private static List<ColumnSpec> columns() {
         List<ColumnSpec> columns = new ArrayList<>(PartitionColumns.specs());
         columns.addAll(List.of(
                 new ColumnSpec("kafka_offset", FieldType.of(Kind.INT64), false),
@@ -76,7 +85,7 @@ public final class ParkedStore {
                 new ColumnSpec("record_key", FieldType.string(FieldType.UNKNOWN), true),
                 new ColumnSpec("record_value", FieldType.string(FieldType.UNKNOWN), true),
                 new ColumnSpec("record_headers", FieldType.string(FieldType.UNKNOWN), true)));
-        session.createTable(table, columns, KEY);
+        return columns;
     }
 
     /** The parked records of these partitions, oldest first per partition. */

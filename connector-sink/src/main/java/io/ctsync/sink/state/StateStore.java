@@ -66,13 +66,7 @@ public final class StateStore {
     }
 
     public void ensureTable(JdbcSession session) throws SQLException {
-        List<ColumnSpec> columns = List.of(
-                new ColumnSpec("table_name", FieldType.string(RowKeys.MAX_LENGTH / 5 * 4), false),
-                new ColumnSpec("row_key", FieldType.string(RowKeys.MAX_LENGTH), false),
-                new ColumnSpec("version", INT64, true),
-                new ColumnSpec("deleted", BOOLEAN, false),
-                new ColumnSpec("updated_ms", INT64, false),
-                new ColumnSpec(HASHES, FieldType.string(FieldType.UNKNOWN), true));
+        List<ColumnSpec> columns = columns();
         session.createTable(table, columns, PRIMARY_KEY_ORDER);
         // A state table of an earlier version lacks the hashes.
         if (dialect.readTable(session.connection(), table).flatMap(t -> t.column(HASHES)).isEmpty()) {
@@ -81,6 +75,26 @@ public final class StateStore {
             }
         }
         session.commit();
+    }
+
+    /**
+     * The statements this store runs, in a fixed order (keyed reads of the two smallest sizes only): what the
+     * golden-file test of each dialect shows.
+     */
+    List<String> statements() {
+        return List.of(dialect.createTable(table, columns(), PRIMARY_KEY_ORDER),
+                dialect.addColumn(table, columns().get(columns().size() - 1)), readSql.get(READ_BUCKETS[0]),
+                readSql.get(READ_BUCKETS[1]), upsertSql, anyRowSql, purgeSql);
+    }
+
+    private static List<ColumnSpec> columns() {
+        return List.of(
+                new ColumnSpec("table_name", FieldType.string(RowKeys.MAX_LENGTH / 5 * 4), false),
+                new ColumnSpec("row_key", FieldType.string(RowKeys.MAX_LENGTH), false),
+                new ColumnSpec("version", INT64, true),
+                new ColumnSpec("deleted", BOOLEAN, false),
+                new ColumnSpec("updated_ms", INT64, false),
+                new ColumnSpec(HASHES, FieldType.string(FieldType.UNKNOWN), true));
     }
 
     /** The state name of a target table. */

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 public abstract class SinkIT {
 
     @RegisterExtension
-    static final ConnectClusterExtension CONNECT = ConnectClusterExtension.create();
+    protected static final ConnectClusterExtension CONNECT = ConnectClusterExtension.create();
 
     protected Target target;
     protected TopicProducer producer;

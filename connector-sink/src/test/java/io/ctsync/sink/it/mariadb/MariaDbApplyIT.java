@@ -1,0 +1,17 @@
+package io.ctsync.sink.it.mariadb;
+
+import io.ctsync.sink.it.AbstractApplyIT;
+import io.ctsync.testkit.db.MariaDbDatabaseExtension;
+import io.ctsync.testkit.db.TestDatabase;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class MariaDbApplyIT extends AbstractApplyIT {
+
+    @RegisterExtension
+    static final MariaDbDatabaseExtension DB = new MariaDbDatabaseExtension();
+
+    @Override
+    protected TestDatabase database() {
+        return DB.database();
+    }
+}

@@ -1,0 +1,22 @@
+package io.ctsync.sink.it.mariadb;
+
+import io.ctsync.sink.it.AbstractVersionGateIT;
+import io.ctsync.testkit.db.MariaDbDatabaseExtension;
+import io.ctsync.testkit.db.TestDatabase;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class MariaDbVersionGateIT extends AbstractVersionGateIT {
+
+    @RegisterExtension
+    static final MariaDbDatabaseExtension DB = new MariaDbDatabaseExtension();
+
+    @Override
+    protected TestDatabase database() {
+        return DB.database();
+    }
+
+    @Override
+    protected String plainTableDdl(String name) {
+        return "CREATE TABLE `" + name + "` (id INT PRIMARY KEY, name VARCHAR(40), balance DECIMAL(12,2))";
+    }
+}

@@ -1,0 +1,22 @@
+package io.ctsync.sink.it.postgres;
+
+import io.ctsync.sink.it.AbstractVersionGateIT;
+import io.ctsync.testkit.db.PostgresDatabaseExtension;
+import io.ctsync.testkit.db.TestDatabase;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class PostgresVersionGateIT extends AbstractVersionGateIT {
+
+    @RegisterExtension
+    static final PostgresDatabaseExtension DB = new PostgresDatabaseExtension();
+
+    @Override
+    protected TestDatabase database() {
+        return DB.database();
+    }
+
+    @Override
+    protected String plainTableDdl(String name) {
+        return "CREATE TABLE \"" + name + "\" (id INT PRIMARY KEY, name VARCHAR(40), balance DECIMAL(12,2))";
+    }
+}

@@ -1,0 +1,44 @@
+package io.ctsync.sink.it.sqlite;
+
+import io.ctsync.sink.it.AbstractExactlyOnceIT;
+import io.ctsync.testkit.db.SqliteDatabaseExtension;
+import io.ctsync.testkit.db.TestDatabase;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class SqliteExactlyOnceIT extends AbstractExactlyOnceIT {
+
+    @RegisterExtension
+    static final SqliteDatabaseExtension DB = new SqliteDatabaseExtension();
+
+    @Override
+    protected TestDatabase database() {
+        return DB.database();
+    }
+
+    @Override
+    protected String[] updateCountingTable(String table) {
+        return new String[] {
+            "CREATE TABLE " + table + " (id INT PRIMARY KEY, name VARCHAR(40), writes INT NOT NULL DEFAULT 0)",
+            "CREATE TRIGGER " + table + "_count AFTER UPDATE OF name ON " + table
+                    + " BEGIN UPDATE " + table + " SET writes = writes + 1 WHERE id = NEW.id; END"};
+    }
+
+    @Override
+    protected Connection lockAgainstWrites(String table) throws SQLException {
+        Connection connection = database().open();
+        connection.setAutoCommit(false);
+        try (Statement statement = connection.createStatement()) {
+            statement.executeUpdate("UPDATE " + table + " SET name = name WHERE 1 = 0");
+        }
+        return connection;
+    }
+
+    @Override
+    protected void awaitBlockedWriters(int writers) {
+        // SQLite says nothing about waiting writers; the sink's next batch starts within a poll interval.
+        org.awaitility.Awaitility.await().pollDelay(java.time.Duration.ofSeconds(1)).until(() -> true);
+    }
+}

@@ -1,0 +1,20 @@
+-- the state table (sync.state.table): per target row its applied version, delete tombstone and column hashes; the row key first in the primary key
+CREATE TABLE IF NOT EXISTS `ctsync_sink_state` (`table_name` VARCHAR(200) NOT NULL, `row_key` VARCHAR(250) NOT NULL, `version` BIGINT NULL, `deleted` BOOLEAN NOT NULL, `updated_ms` BIGINT NOT NULL, `row_hashes` LONGTEXT NULL, PRIMARY KEY (`row_key`, `table_name`));
+
+-- the hashes column added to a state table of an earlier version
+ALTER TABLE `ctsync_sink_state` ADD COLUMN IF NOT EXISTS `row_hashes` LONGTEXT NULL;
+
+-- keyed read of one row's state: parameters table_name, row_key (where the dialect binds row keys as one array, the same statement serves every count)
+SELECT `row_key`, `version`, `deleted`, `row_hashes` FROM `ctsync_sink_state` WHERE `table_name` = ? AND `row_key` IN (?);
+
+-- keyed read of up to 16 rows' states (short lists padded with their last key; 128 and 512 alike): parameters table_name, then the row keys (or one array of them)
+SELECT `row_key`, `version`, `deleted`, `row_hashes` FROM `ctsync_sink_state` WHERE `table_name` = ? AND `row_key` IN (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
+
+-- state written with the batch, gated by version: parameters table_name, row_key, deleted, updated_ms, row_hashes, version
+INSERT INTO `ctsync_sink_state` (`table_name`, `row_key`, `deleted`, `updated_ms`, `row_hashes`, `version`) VALUES (?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE `deleted` = IF((`version` IS NULL OR VALUES(`version`) IS NULL OR `version` < VALUES(`version`)), VALUES(`deleted`), `deleted`), `updated_ms` = IF((`version` IS NULL OR VALUES(`version`) IS NULL OR `version` < VALUES(`version`)), VALUES(`updated_ms`), `updated_ms`), `row_hashes` = IF((`version` IS NULL OR VALUES(`version`) IS NULL OR `version` < VALUES(`version`)), VALUES(`row_hashes`), `row_hashes`), `version` = IF((`version` IS NULL OR VALUES(`version`) IS NULL OR `version` < VALUES(`version`)), VALUES(`version`), `version`);
+
+-- does a target table have any state: parameter table_name
+SELECT 1 FROM `ctsync_sink_state` WHERE `table_name` = ?;
+
+-- purge of old delete tombstones: parameters table_name, deleted (true), updated_ms cut-off
+DELETE FROM `ctsync_sink_state` WHERE `table_name` = ? AND `deleted` = ? AND `updated_ms` < ?;

@@ -1,0 +1,5 @@
+-- upsert gated by the version column: the row changes only when its stored version is null, the new one is null, or the stored one is lower; parameters id, name, balance, updated_at, version
+MERGE INTO [customers] WITH (UPDLOCK, HOLDLOCK) AS tgt USING (VALUES (?, ?, ?, ?, ?)) AS src ([id], [name], [balance], [updated_at], [__ctsync_version]) ON tgt.[id] = src.[id] WHEN MATCHED AND (tgt.[__ctsync_version] IS NULL OR src.[__ctsync_version] IS NULL OR tgt.[__ctsync_version] < src.[__ctsync_version]) THEN UPDATE SET tgt.[name] = src.[name], tgt.[balance] = src.[balance], tgt.[updated_at] = src.[updated_at], tgt.[__ctsync_version] = src.[__ctsync_version] WHEN NOT MATCHED THEN INSERT ([id], [name], [balance], [updated_at], [__ctsync_version]) VALUES (src.[id], src.[name], src.[balance], src.[updated_at], src.[__ctsync_version]);
+
+-- update of the changed columns only (merge-changed-columns): parameters name, version, id, version
+UPDATE [customers] SET [name] = ?, [__ctsync_version] = ? WHERE [id] = ? AND ([__ctsync_version] IS NULL OR [__ctsync_version] < ?);

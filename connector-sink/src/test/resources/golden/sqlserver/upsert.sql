@@ -1,0 +1,2 @@
+-- upsert of a table without a version column (ungated, or gated by the state table): parameters id, name, balance, updated_at
+MERGE INTO [customers] WITH (UPDLOCK, HOLDLOCK) AS tgt USING (VALUES (?, ?, ?, ?)) AS src ([id], [name], [balance], [updated_at]) ON tgt.[id] = src.[id] WHEN MATCHED THEN UPDATE SET tgt.[name] = src.[name], tgt.[balance] = src.[balance], tgt.[updated_at] = src.[updated_at] WHEN NOT MATCHED THEN INSERT ([id], [name], [balance], [updated_at]) VALUES (src.[id], src.[name], src.[balance], src.[updated_at]);
