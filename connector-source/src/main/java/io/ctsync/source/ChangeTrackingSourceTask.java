@@ -84,6 +84,9 @@ public class ChangeTrackingSourceTask extends SourceTask {
     @Override
     public void stop() {
         stopping.countDown();
+        if (engine != null) {
+            engine.close();
+        }
         if (database != null) {
             database.close();
         }
