@@ -203,4 +203,26 @@ class SnapshotMarkersTest {
             assertThat(kept).extracting(CaptureHarness::op).containsExactly("r", "r");
         }
     }
+
+    @Test
+    void debeziumExtractNewRecordStatePassesTheMarkersThroughUnchanged() {
+        CaptureHarness h = harness();
+        Items.insertRange(h.model, "items", 1, 2);
+        h.start();
+        List<SourceRecord> all = h.drain();
+        try (io.debezium.transforms.ExtractNewRecordState<SourceRecord> smt = new io.debezium.transforms.ExtractNewRecordState<>()) {
+            smt.configure(Map.of("delete.tombstone.handling.mode", "rewrite", "add.fields", "op,change_version"));
+
+            List<SourceRecord> out = all.stream().map(smt::apply).toList();
+
+            assertThat(out).hasSize(all.size());
+            for (int i = 0; i < all.size(); i++) {
+                if (SnapshotControl.isControl(all.get(i).headers())) {
+                    assertThat(out.get(i)).isSameAs(all.get(i));
+                }
+            }
+            assertThat(out).extracting(r -> r.valueSchema().name()).filteredOn(n -> !n.startsWith("io.ctsync.control"))
+                    .hasSize(2).allSatisfy(n -> assertThat(n).doesNotEndWith(".Envelope"));
+        }
+    }
 }
