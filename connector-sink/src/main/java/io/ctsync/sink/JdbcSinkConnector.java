@@ -4,6 +4,7 @@ import io.ctsync.contract.CtsyncVersion;
 import io.ctsync.contract.config.ConnectionOptions;
 import io.ctsync.sink.config.ConflictValidation;
 import io.ctsync.sink.config.FailureOptions;
+import io.ctsync.sink.config.ReconcileOptions;
 import io.ctsync.sink.config.SinkConnectorConfig;
 import io.ctsync.sink.config.TableNameFormat;
 import io.ctsync.sink.dialect.DialectProvider;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigValue;
@@ -82,6 +84,13 @@ public class JdbcSinkConnector extends SinkConnector {
             values.get(SinkConnectorConfig.TOMBSTONE_HANDLING).addErrorMessage("Tombstones carry no source block, so "
                     + "they cannot be routed by table.name.format '" + format + "'; use auto or ignore, or route by ${topic}");
         }
+        String snapshots = parsed.reconcile().snapshotsTable();
+        if (snapshots.equalsIgnoreCase(parsed.stateTable()) || snapshots.equalsIgnoreCase(parsed.offsetsTable())
+                || snapshots.equalsIgnoreCase(parsed.failures().parkedTable())) {
+            values.get(ReconcileOptions.SNAPSHOTS_TABLE).addErrorMessage("The snapshots table must differ from "
+                    + SinkConnectorConfig.STATE_TABLE + ", " + SinkConnectorConfig.OFFSETS_TABLE + " and "
+                    + FailureOptions.PARKED_TABLE);
+        }
         if (parsed.stateTable().equalsIgnoreCase(parsed.offsetsTable())) {
             values.get(SinkConnectorConfig.OFFSETS_TABLE).addErrorMessage("The offsets table must differ from "
                     + SinkConnectorConfig.STATE_TABLE + " (" + parsed.stateTable() + ")");
@@ -103,6 +112,18 @@ public class JdbcSinkConnector extends SinkConnector {
         }
         ConflictValidation.check(parsed.conflicts(), values);
         return config;
+    }
+
+    /**
+     * The tasks keep their offsets in the target and seek to them, so an offsets change through the REST API
+     * ({@code PATCH}/{@code DELETE /connectors/{name}/offsets}, with the connector stopped) is applied there first;
+     * when the target cannot take it the request fails naming the cause, and the worker leaves the consumer group as
+     * it was.
+     */
+    @Override
+    public boolean alterOffsets(Map<String, String> connectorConfig, Map<TopicPartition, Long> offsets) {
+        OffsetsAlteration.apply(connectorConfig, offsets);
+        return true;
     }
 
     private static void checkDeferral(Map<String, String> configs, SinkConnectorConfig parsed, DialectProvider provider,

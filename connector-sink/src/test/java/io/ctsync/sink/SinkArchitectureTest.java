@@ -31,7 +31,7 @@ class SinkArchitectureTest {
             .layer("Pipeline").definedBy("io.ctsync.sink.write..")
             .layer("Policies").definedBy("io.ctsync.sink.gate..", "io.ctsync.sink.state..", "io.ctsync.sink.conflict..",
                     "io.ctsync.sink.park..", "io.ctsync.sink.offset..", "io.ctsync.sink.error..", "io.ctsync.sink.buffer..",
-                    "io.ctsync.sink.metrics..")
+                    "io.ctsync.sink.metrics..", "io.ctsync.sink.reconcile..")
             .layer("Primitives").definedBy("io.ctsync.sink.row..", "io.ctsync.sink.jdbc..")
             .layer("Input and SQL").definedBy("io.ctsync.sink.config..", "io.ctsync.sink.record..", "io.ctsync.sink.dialect..")
             .layer("Model").definedBy("io.ctsync.sink.schema..", "io.ctsync.sink.failure..")

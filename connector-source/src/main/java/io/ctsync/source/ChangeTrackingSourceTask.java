@@ -92,6 +92,9 @@ public class ChangeTrackingSourceTask extends SourceTask {
         if (metrics != null) {
             metrics.close();
         }
+        if (engine != null) {
+            engine.close();
+        }
         if (database != null) {
             database.close();
         }

@@ -83,6 +83,7 @@ public final class SourceBenchmark {
         props.put("snapshot.chunk.rows", String.valueOf(options.chunkRows));
         props.put("batch.max.rows", String.valueOf(options.chunkRows));
         props.put("heartbeat.interval.ms", "3600000");
+        props.put("snapshot.markers", "false");
         SourceTaskConfig config = new SourceTaskConfig(SourceTaskConfig.forTables(props, List.of(WideTable.ID)));
         return new CaptureEngine(config, database, Isolation.SNAPSHOT, "bench", Map.of(), System::currentTimeMillis);
     }

@@ -155,6 +155,10 @@ public class SinkConnectorConfig extends AbstractConfig {
         return getString(OFFSETS_TABLE).trim();
     }
 
+    public ReconcileOptions.Settings reconcile() {
+        return ReconcileOptions.Settings.of(this);
+    }
+
     public ConflictOptions.Settings conflicts() {
         return ConflictOptions.Settings.of(this);
     }
@@ -196,6 +200,7 @@ public class SinkConnectorConfig extends AbstractConfig {
         def.define(OFFSETS_TABLE, Type.STRING, OFFSETS_TABLE_DEFAULT, identifier(), Importance.LOW, OFFSETS_TABLE_DOC,
                 EXACTLY_ONCE_GROUP, 1, Width.MEDIUM, "Offsets table");
         ConflictOptions.addTo(def);
+        ReconcileOptions.addTo(def, identifier());
         FailureOptions.addTo(def);
         for (DialectProvider provider : Dialects.providers()) {
             provider.defineOptions(def);

@@ -92,6 +92,31 @@ public final class ConflictDetector {
     }
 
     /**
+     * A delete the sink decides itself (reconciliation after a re-snapshot) of a row whose current values are
+     * {@code values} and which it last left as {@code storedHashes} (null: no record of it): null when nobody changed
+     * the row since, else the {@code delete-modified} conflict with the table's rule's resolution.
+     */
+    public ConflictNotice staleDelete(ChangeEvent event, String rowKey, Map<String, Object> values, String storedHashes,
+                                      long nowMs) {
+        Set<String> changed = storedHashes == null ? Set.of() : RowHashes.changed(storedHashes, values);
+        if (changed.isEmpty()) {
+            return null;
+        }
+        ConflictRule rule = rules.ruleFor(event.table(), Situation.DELETE_MODIFIED);
+        Resolution resolution = rule.resolve(new Conflict(Situation.DELETE_MODIFIED, event, List.copyOf(values.keySet()),
+                null, changed, null, null, null));
+        return new ConflictNotice(event, event.table(), rowKey, Situation.DELETE_MODIFIED, rule.name(), resolution,
+                new TargetRow(values, null), null, changed, nowMs);
+    }
+
+    /** A row a re-snapshot did not bring, reported (not deleted) under {@code reconcile.after.snapshot=report}. */
+    public static ConflictNotice snapshotMissing(ChangeEvent event, String rowKey, Map<String, Object> values, String rule,
+                                                 String reason, long nowMs) {
+        return new ConflictNotice(event, event.table(), rowKey, Situation.SNAPSHOT_MISSING, rule,
+                Resolution.of(Outcome.SKIPPED, reason), new TargetRow(values, null), null, null, nowMs);
+    }
+
+    /**
      * After the batch's writes: how the sink left the rows (each row's last event that was written or resolved, in
      * arrival order in {@code done}), read back from the target, as state rows.
      */

@@ -52,6 +52,22 @@ public final class OffsetStore {
         return table;
     }
 
+    /**
+     * Sets stored offsets as an operator asks through the REST API, in the current transaction: a null offset
+     * forgets the partition (the task then starts where Kafka's consumer group says), a number replaces it.
+     */
+    public void alter(JdbcSession session, Map<TopicPartition, Long> offsets, long nowMs) throws SQLException {
+        PreparedStatement delete = session.prepare("DELETE FROM " + dialect.qualified(table) + " WHERE "
+                + PartitionColumns.match(dialect));
+        for (Map.Entry<TopicPartition, Long> entry : offsets.entrySet()) {
+            bindKey(delete, entry.getKey(), 1);
+            delete.executeUpdate();
+            if (entry.getValue() != null) {
+                insert(session, entry.getKey(), entry.getValue(), nowMs);
+            }
+        }
+    }
+
     public void ensureTable(JdbcSession session) throws SQLException {
         session.createTable(table, columns(), KEY);
     }

@@ -59,6 +59,18 @@ public final class ParkedStore {
                 + match + " ORDER BY " + dialect.quote("kafka_offset");
     }
 
+    /**
+     * Forgets the partition's parked records at or after {@code fromOffset} (all of them for null): an operator moved
+     * the partition's offset back to before them, so they come again. Returns how many.
+     */
+    public int forget(JdbcSession session, TopicPartition partition, Long fromOffset) throws SQLException {
+        PreparedStatement statement = session.prepare("DELETE FROM " + dialect.qualified(table) + " WHERE "
+                + PartitionColumns.match(dialect) + " AND " + dialect.quote("kafka_offset") + " >= ?");
+        PartitionColumns.bind(statement, connectorName, partition, 1);
+        statement.setLong(4, fromOffset == null ? 0L : fromOffset);
+        return statement.executeUpdate();
+    }
+
     public TableId table() {
         return table;
     }

@@ -2,6 +2,7 @@ package io.ctsync.sink.record;
 
 import io.ctsync.contract.event.ChangeEventSchemas;
 import io.ctsync.contract.event.EnvelopeFields;
+import io.ctsync.contract.event.SnapshotControl;
 import io.ctsync.contract.event.SourceFields;
 import io.ctsync.sink.config.TableNameFormat;
 import io.ctsync.sink.config.TombstoneHandling;
@@ -12,6 +13,7 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.connect.data.Field;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.Struct;
@@ -45,6 +47,9 @@ public final class RecordInterpreter {
 
     /** The event of a record, or null when the record changes nothing (ignored tombstone, truncate, message). */
     public ChangeEvent interpret(SinkRecord record) {
+        if (SnapshotControl.isControl(record.headers())) {
+            return null;
+        }
         Object value = record.value();
         if (value == null) {
             return tombstone(record);
@@ -61,6 +66,27 @@ public final class RecordInterpreter {
         }
         envelopeTopics.put(record.topic(), shape.envelope());
         return shape.envelope() ? fromEnvelope(record, struct, shape) : fromFlatRow(record, struct, shape);
+    }
+
+    /**
+     * A snapshot marker as the batch passes it: the marker and the target table its source table's rows go to; a
+     * control record this version cannot read fails like any unreadable record.
+     */
+    public Optional<SnapshotControl> control(SinkRecord record) {
+        try {
+            return SnapshotControl.read(record.headers(), record.value());
+        } catch (IllegalArgumentException | org.apache.kafka.connect.errors.DataException e) {
+            throw new RecordFailure(record, "a snapshot marker: " + e.getMessage());
+        }
+    }
+
+    /** The target table of a snapshot marker's source table, as {@code table.name.format} routes its events. */
+    public TableId target(SinkRecord record, SnapshotControl control) {
+        try {
+            return tableNameFormat.resolve(record.topic(), control.database(), control.schema(), control.table());
+        } catch (IllegalArgumentException e) {
+            throw new RecordFailure(record, null, null, e.getMessage(), e);
+        }
     }
 
     private ChangeEvent fromEnvelope(SinkRecord record, Struct value, Shape shape) {

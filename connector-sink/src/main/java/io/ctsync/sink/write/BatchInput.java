@@ -1,10 +1,12 @@
 package io.ctsync.sink.write;
 
+import io.ctsync.contract.event.SnapshotControl;
 import io.ctsync.contract.sink.DeadLetterHeaders;
 import io.ctsync.sink.error.DeadLetter;
 import io.ctsync.sink.failure.RecordFailure;
 import io.ctsync.sink.jdbc.JdbcSession;
 import io.ctsync.sink.record.ChangeEvent;
+import io.ctsync.sink.reconcile.SnapshotEnd;
 import io.ctsync.sink.record.RecordInterpreter;
 import io.ctsync.sink.row.ParkedRecord;
 import io.ctsync.sink.row.PendingRow;
@@ -52,9 +54,28 @@ final class BatchInput {
                 continue;
             }
             outcome.next.merge(partition, offset + 1, Math::max);
-            add(session, record, null, rows, tolerant, outcome);
+            if (SnapshotControl.isControl(record.headers())) {
+                pass(record, tolerant, outcome);
+            } else {
+                add(session, record, null, rows, tolerant, outcome);
+            }
         }
         return rows;
+    }
+
+    /** A snapshot marker: the end markers go to reconciliation, after the batch's rows; it writes no row itself. */
+    private void pass(SinkRecord record, boolean tolerant, BatchOutcome outcome) {
+        try {
+            SnapshotControl control = interpreter.control(record).orElseThrow();
+            if (control.kind() == SnapshotControl.Kind.END) {
+                outcome.snapshotEnds.add(new SnapshotEnd(record, control, interpreter.target(record, control)));
+            }
+        } catch (RecordFailure failure) {
+            if (!tolerant) {
+                throw failure;
+            }
+            outcome.deadLetters.add(new DeadLetter(record, failure, DeadLetterHeaders.STAGE_READ));
+        }
     }
 
     /** Adds the record's row; false when it has none (nothing to write, or a dead letter). */

@@ -2,6 +2,8 @@ package io.ctsync.sink.write;
 
 import io.ctsync.sink.conflict.ConflictNotice;
 import io.ctsync.sink.error.DeadLetter;
+import io.ctsync.sink.reconcile.Reconciliation;
+import io.ctsync.sink.reconcile.SnapshotEnd;
 import io.ctsync.sink.row.ParkedRecord;
 import io.ctsync.sink.state.SinkCounters;
 import java.util.ArrayList;
@@ -24,6 +26,9 @@ final class BatchOutcome {
     final List<ParkedRecord> parked = new ArrayList<>();
     final List<ParkedRecord> released = new ArrayList<>();
     final List<ParkedRecord> stillParked = new ArrayList<>();
+    /** Snapshot end markers the batch passed, in order, and what reconciling the completed snapshots did. */
+    final List<SnapshotEnd> snapshotEnds = new ArrayList<>();
+    final List<Reconciliation> reconciliations = new ArrayList<>();
     int redelivered;
     int skipped;
 
@@ -57,6 +62,11 @@ final class BatchOutcome {
     /** Parked records this batch retried in vain. */
     public List<ParkedRecord> stillParked() {
         return stillParked;
+    }
+
+    /** The snapshots this batch reconciled (its transaction passed their last end marker). */
+    public List<Reconciliation> reconciliations() {
+        return reconciliations;
     }
 
     public int redelivered() {

@@ -15,6 +15,7 @@ import io.ctsync.sink.jdbc.JdbcSession;
 import io.ctsync.sink.offset.OffsetStore;
 import io.ctsync.sink.park.ParkedStore;
 import io.ctsync.sink.park.ParkingLot;
+import io.ctsync.sink.reconcile.Reconciler;
 import io.ctsync.sink.row.FailedRow;
 import io.ctsync.sink.row.ParkedRecord;
 import io.ctsync.sink.row.PendingRow;
@@ -52,7 +53,7 @@ final class BatchWriter {
     /** Everything a batch works with. */
     public record Parts(JdbcSession session, BatchInput input, VersionGate gate, StateStore state, OffsetStore offsets,
                         ParkedStore parkedStore, ParkingLot parking, ConflictDetector conflicts, ConflictTopic conflictTopic,
-                        DeadLetterQueue deadLetters, FailureClassifier classifier) {
+                        DeadLetterQueue deadLetters, FailureClassifier classifier, Reconciler reconciler) {
     }
 
     private final Parts p;
@@ -111,6 +112,8 @@ final class BatchWriter {
         for (ParkedRecord released : outcome.released) {
             p.parkedStore().delete(session, released);
         }
+        Reconciler.Result reconciled = outcome.snapshotEnds.isEmpty() ? null
+                : p.reconciler().pass(session, outcome.snapshotEnds, now);
         if (!outcome.next.isEmpty()) {
             p.offsets().write(session, outcome.next, committed, now);
         }
@@ -118,6 +121,11 @@ final class BatchWriter {
             if (!written.blocked.containsKey(row) && !written.refused.containsKey(row)) {
                 outcome.conflicts.add(decided.notices.get(row));
             }
+        }
+        if (reconciled != null) {
+            outcome.conflicts.addAll(reconciled.notices());
+            outcome.reconciliations.addAll(reconciled.reconciliations());
+            outcome.counts.applied(true, reconciled.deleted());
         }
         p.deadLetters().deliver(outcome.deadLetters);
         if (p.conflictTopic() != null) {

@@ -41,6 +41,7 @@ final class CommittedOutcomes {
         counters.parked(outcome.parked().size());
         outcome.parked().forEach(record -> LOG.info("Parked {} until its parent row arrives (at most {} ms): {}",
                 record, parking.retryMaxMs(), record.reason()));
+        outcome.reconciliations().forEach(reconciliation -> LOG.info(reconciliation.describe()));
         for (ConflictNotice notice : outcome.conflicts()) {
             counters.conflict(notice.rule(), notice.resolution().outcome().label());
             if (conflictsLogged++ < CONFLICTS_LOGGED_PER_FLUSH) {

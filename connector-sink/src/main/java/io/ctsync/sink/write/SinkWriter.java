@@ -19,6 +19,7 @@ import io.ctsync.sink.offset.OffsetStore;
 import io.ctsync.sink.offset.OffsetsFencedException;
 import io.ctsync.sink.park.ParkedStore;
 import io.ctsync.sink.park.ParkingLot;
+import io.ctsync.sink.reconcile.Reconciler;
 import io.ctsync.sink.record.RecordInterpreter;
 import io.ctsync.sink.row.ParkedRecord;
 import io.ctsync.sink.schema.TableId;
@@ -61,6 +62,7 @@ public final class SinkWriter implements AutoCloseable {
     private final DeadLetterQueue deadLetters;
     private final ConflictTopic conflictTopic;
     private final BatchWriter batches;
+    private final Reconciler reconciler;
     private final SinkCounters counters = new SinkCounters();
     private final FlushSummary summary;
     private final CommittedOutcomes outcomes;
@@ -96,16 +98,19 @@ public final class SinkWriter implements AutoCloseable {
                 : new ConflictTopic(conflicts.topic(), conflicts.producerProperties(), connectorName);
         RecordInterpreter interpreter = new RecordInterpreter(config.tableNameFormat(), config.tombstoneHandling(),
                 config.versionField());
+        ConflictDetector detector = new ConflictDetector(new ConflictRules(conflicts), dialect);
+        this.reconciler = new Reconciler(dialect, config.reconcile(), connectorName, state, detector, gatePolicy);
         this.batches = new BatchWriter(new BatchWriter.Parts(session, new BatchInput(interpreter, layouts), gate, state,
-                offsets, parkedStore, parking, new ConflictDetector(new ConflictRules(conflicts), dialect), conflictTopic,
-                deadLetters, classifier), config.useReduction(), failures);
+                offsets, parkedStore, parking, detector, conflictTopic, deadLetters, classifier, reconciler),
+                config.useReduction(), failures);
         this.summary = new FlushSummary(counters, parking);
         this.outcomes = new CommittedOutcomes(counters, deadLetters, parking);
         this.seek = seek;
         this.tombstoneRetentionMs = config.tombstoneRetentionMs();
-        LOG.info("JDBC sink writer for {} ({} dialect): state table {}, offsets table {}, parked table {}; record failures "
-                        + "{}; conflicts {}", config.connection().url(), dialect.name(), state.table(), offsets.table(),
-                parkedStore.table(), failures.tolerant() ? (reporter == null ? "skipped and logged" : "dead-lettered")
+        LOG.info("JDBC sink writer for {} ({} dialect): state table {}, offsets table {}, parked table {}, snapshots table "
+                        + "{} (reconcile.after.snapshot={}); record failures {}; conflicts {}", config.connection().url(),
+                dialect.name(), state.table(), offsets.table(), parkedStore.table(), reconciler.table(),
+                config.reconcile().mode().optionValue(), failures.tolerant() ? (reporter == null ? "skipped and logged" : "dead-lettered")
                         : "fail the task", conflictTopic == null ? "counted and logged" : "written to " + conflicts.topic());
     }
 
@@ -263,6 +268,7 @@ public final class SinkWriter implements AutoCloseable {
             state.ensureTable(session);
             offsets.ensureTable(session);
             parkedStore.ensureTable(session);
+            reconciler.ensureTable(session);
             tablesReady = true;
         }
     }

@@ -1,5 +1,6 @@
 package io.ctsync.sink.it;
 
+import io.ctsync.sink.testing.Await;
 import io.ctsync.sink.testing.Target;
 import io.ctsync.sink.testing.TopicProducer;
 import io.ctsync.testkit.connect.ConnectClusterExtension;
@@ -61,6 +62,23 @@ public abstract class SinkIT {
         String cause = trace.lines().filter(l -> l.startsWith("Caused by: ")).findFirst().orElse(trace);
         System.out.println("FAILURE OF " + name + ": " + cause);
         return cause;
+    }
+
+    /**
+     * Creates a topic and waits until every partition has a leader: a producer sending at once can otherwise meet a
+     * broker that does not lead the new partition yet, and its retries then fail on sequence numbers.
+     */
+    protected static void createTopic(String topic, int partitions) {
+        CONNECT.cluster().kafka().createTopic(topic, partitions);
+        Await.value("every partition of " + topic + " has a leader", () -> CONNECT.cluster().kafka().describeTopics(topic)
+                .get(topic), description -> description.isPresent() && description.get().partitions().size() == partitions
+                && description.get().partitions().stream().allMatch(p -> p.leader() != null && p.leader().id() >= 0));
+    }
+
+    /** Creates the connector without waiting for its tasks (it is deleted after the test). */
+    protected void create(String name, Map<String, String> config) {
+        connectors.add(name);
+        CONNECT.cluster().configureConnector(name, config);
     }
 
     protected void delete(String name) {

@@ -1,6 +1,9 @@
 package io.ctsync.sink.testing;
 
 import io.ctsync.testkit.connect.ConnectClusterExtension;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -8,6 +11,8 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.json.JsonConverter;
 
@@ -29,6 +34,15 @@ public final class TopicProducer implements AutoCloseable {
     public void send(String topic, int partition, Schema keySchema, Object key, Schema valueSchema, Object value) {
         producer.send(new ProducerRecord<>(topic, partition, keys.fromConnectData(topic, keySchema, key),
                 value == null ? null : values.fromConnectData(topic, valueSchema, value)));
+    }
+
+    /** With headers (string values), e.g. a snapshot marker's {@code ctsync.control}. */
+    public void send(String topic, int partition, Schema keySchema, Object key, Schema valueSchema, Object value,
+                     Map<String, String> headers) {
+        List<Header> kafkaHeaders = new ArrayList<>();
+        headers.forEach((name, text) -> kafkaHeaders.add(new RecordHeader(name, text.getBytes(StandardCharsets.UTF_8))));
+        producer.send(new ProducerRecord<>(topic, partition, null, keys.fromConnectData(topic, keySchema, key),
+                value == null ? null : values.fromConnectData(topic, valueSchema, value), kafkaHeaders));
     }
 
     public void send(String topic, Schema keySchema, Object key, Schema valueSchema, Object value) {

@@ -10,6 +10,8 @@ import io.ctsync.source.config.RetentionExpiredPolicy;
 import io.ctsync.source.config.SnapshotMode;
 import io.ctsync.source.config.SourceTaskConfig;
 import io.ctsync.source.event.ChangeEventFactory;
+import io.ctsync.source.marker.MarkerPartitions;
+import io.ctsync.source.marker.SnapshotMarkers;
 import io.ctsync.source.schema.TableSchemaFactory;
 import io.ctsync.source.tracking.ChangeCycle;
 import io.ctsync.source.tracking.ChangeRow;
@@ -34,7 +36,7 @@ import org.apache.kafka.connect.source.SourceRecord;
  * or an anchor, read a snapshot chunk, or check the anchor against the minimum valid version and read a page of
  * changes up to U (an idle table's anchor advances to U). Table state only changes when the cycle committed.
  */
-public final class CaptureEngine {
+public final class CaptureEngine implements AutoCloseable {
 
     private final ChangeTrackingDatabase database;
     private final Isolation isolation;
@@ -48,6 +50,7 @@ public final class CaptureEngine {
     private final ChangeReader changes;
     private final AnchorCheck anchors;
     private final LongSupplier clock;
+    private final SnapshotMarkers markers;
     private final List<TableCapture> tables = new ArrayList<>();
     private int nextTable;
     private long lastHeartbeatMs;
@@ -63,7 +66,8 @@ public final class CaptureEngine {
         this.partitions = new TablePartitions(config.topicPrefix(), databaseName);
         this.heartbeats = new HeartbeatRecords(config.topicPrefix());
         ChangeEventFactory events = new ChangeEventFactory(config.topicPrefix(), config.tombstonesOnDelete());
-        this.snapshots = new SnapshotReader(events, config.snapshotChunkRows(), clock);
+        this.markers = config.snapshotMarkers() ? new SnapshotMarkers(MarkerPartitions.of(config)) : null;
+        this.snapshots = new SnapshotReader(events, config.snapshotChunkRows(), clock, markers);
         this.changes = new ChangeReader(events, config.batchMaxRows(), config.excludedContext(), clock);
         RetentionExpiredPolicy policy = snapshotMode == SnapshotMode.WHEN_NEEDED ? RetentionExpiredPolicy.RESNAPSHOT
                 : config.retentionExpiredPolicy();
@@ -224,6 +228,14 @@ public final class CaptureEngine {
             lastHeartbeatMs = now;
         }
         return out;
+    }
+
+    /** Releases the Kafka admin client of the snapshot markers, if any. */
+    @Override
+    public void close() {
+        if (markers != null) {
+            markers.close();
+        }
     }
 
     /** Tables of this task whose capture ended (for tests and logs). */

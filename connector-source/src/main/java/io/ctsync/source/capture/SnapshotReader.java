@@ -2,8 +2,10 @@ package io.ctsync.source.capture;
 
 import io.ctsync.contract.offset.IncrementalAnchor;
 import io.ctsync.contract.offset.SnapshotAnchor;
+import io.ctsync.contract.offset.TableAnchor;
 import io.ctsync.source.anchor.KeyText;
 import io.ctsync.source.event.ChangeEventFactory;
+import io.ctsync.source.marker.SnapshotMarkers;
 import io.ctsync.source.tracking.ChangeCycle;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +18,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads a table's snapshot one chunk (keyset query in primary-key order) at a time. Each row's offset holds its
  * key, so a restart resumes after the last row Connect committed; the last row's offset is the incremental anchor
- * V0, the version read before the snapshot began, from which changes are followed.
+ * V0, the version read before the snapshot began, from which changes are followed. With snapshot markers, a fresh
+ * snapshot starts with begin markers and ends with end markers on every partition of the table's topic; then the end
+ * markers, not the last row, carry the anchor V0, so the anchor commits only after every end marker was written.
  */
 final class SnapshotReader {
 
@@ -25,11 +29,14 @@ final class SnapshotReader {
     private final ChangeEventFactory events;
     private final int chunkRows;
     private final LongSupplier clock;
+    /** Null when {@code snapshot.markers=false}. */
+    private final SnapshotMarkers markers;
 
-    SnapshotReader(ChangeEventFactory events, int chunkRows, LongSupplier clock) {
+    SnapshotReader(ChangeEventFactory events, int chunkRows, LongSupplier clock, SnapshotMarkers markers) {
         this.events = events;
         this.chunkRows = chunkRows;
         this.clock = clock;
+        this.markers = markers;
     }
 
     /** Starts (or restarts) the table's snapshot anchored at {@code version}. */
@@ -48,6 +55,10 @@ final class SnapshotReader {
                     anchor.lastKey().orElse(List.of()), anchor.snapshotVersion());
             table.snapshotStartedMs = clock.getAsLong();
         }
+        long version = anchor.snapshotVersion();
+        if (markers != null && anchor.lastKey().isEmpty() && table.snapshotRows == 0) {
+            out.addAll(markers.begin(table.schema, version, anchor.toMap(), clock.getAsLong()));
+        }
         int limit = Math.min(chunkRows, budget);
         Optional<List<Object>> after = anchor.lastKey().map(key -> KeyText.decode(table.schema.keyColumns(), key));
         List<Object[]> rows = cycle.snapshotChunk(table.schema.metadata(), after, limit);
@@ -56,24 +67,28 @@ final class SnapshotReader {
         for (int i = 0; i < rows.size(); i++) {
             Object[] row = rows.get(i);
             boolean last = end && i == rows.size() - 1;
-            Map<String, Object> offset = last ? IncrementalAnchor.at(anchor.snapshotVersion()).toMap()
-                    : SnapshotAnchor.after(anchor.snapshotVersion(), KeyText.encode(table.schema.keyOf(row))).toMap();
-            out.add(events.read(table.schema, row, anchor.snapshotVersion(), last, offset, now));
-            table.anchor = table.anchor.moveTo(last ? IncrementalAnchor.at(anchor.snapshotVersion())
-                    : SnapshotAnchor.after(anchor.snapshotVersion(), KeyText.encode(table.schema.keyOf(row))));
+            TableAnchor position = last && markers == null ? IncrementalAnchor.at(version)
+                    : SnapshotAnchor.after(version, KeyText.encode(table.schema.keyOf(row)));
+            out.add(events.read(table.schema, row, version, last, position.toMap(), now));
+            table.anchor = table.anchor.moveTo(position);
         }
         table.snapshotRows += rows.size();
         if (end) {
-            finish(table, anchor.snapshotVersion(), stopAfterSnapshot, now);
+            if (markers != null) {
+                out.addAll(markers.end(table.schema, version, IncrementalAnchor.at(version).toMap(), now));
+            }
+            finish(table, version, stopAfterSnapshot, now);
         }
         return rows.size();
     }
 
     private void finish(TableCapture table, long version, boolean stopAfterSnapshot, long now) {
-        table.anchor = table.anchor.moveWithoutRecord(IncrementalAnchor.at(version));
+        // With markers the end markers carry the anchor; without, a table whose snapshot emitted no row needs a heartbeat.
+        table.anchor = markers == null ? table.anchor.moveWithoutRecord(IncrementalAnchor.at(version))
+                : table.anchor.moveTo(IncrementalAnchor.at(version));
         table.finished = stopAfterSnapshot;
-        LOG.info("Snapshot of {} finished: {} rows in {} ms; {} from Change Tracking version {}", table.id,
-                table.snapshotRows, now - table.snapshotStartedMs,
+        LOG.info("Snapshot of {} finished: {} rows in {} ms{}; {} from Change Tracking version {}", table.id,
+                table.snapshotRows, now - table.snapshotStartedMs, markers == null ? "" : ", end markers written",
                 stopAfterSnapshot ? "snapshot.mode=initial_only, so capture of the table ends; anchor" : "following changes",
                 version);
         table.snapshotStartedMs = 0;

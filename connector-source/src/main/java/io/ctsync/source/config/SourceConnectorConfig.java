@@ -23,6 +23,7 @@ public class SourceConnectorConfig extends AbstractConfig {
     public static final String SNAPSHOT_GROUP = "Snapshot";
     public static final String CAPTURE_GROUP = "Change Tracking";
     public static final String EVENTS_GROUP = "Events";
+    public static final String MARKERS_GROUP = "Snapshot markers";
 
     public static final String TOPIC_PREFIX = "topic.prefix";
     private static final String TOPIC_PREFIX_DOC = "Logical name of the source server. It prefixes every topic "
@@ -99,6 +100,22 @@ public class SourceConnectorConfig extends AbstractConfig {
     public static final String BINARY_HANDLING_MODE = "binary.handling.mode";
     private static final String BINARY_HANDLING_MODE_DOC = "How binary, varbinary, image and rowversion values are "
             + "represented: 'bytes', 'base64', 'base64-url-safe' or 'hex' (strings).";
+
+    public static final String SNAPSHOT_MARKERS = "snapshot.markers";
+    private static final String SNAPSHOT_MARKERS_DOC = "Write a snapshot-begin and a snapshot-end control record (header "
+            + "ctsync.control, schema io.ctsync.control.SnapshotControl, carrying the snapshot's anchor version V0 and the "
+            + "topic's partition count) to every partition of a table's topic around each snapshot of it, also of an "
+            + "empty table. The ctsync JDBC sink uses them to delete target rows that the snapshot no longer brought "
+            + "(rows deleted while changes were lost to retention cleanup, a TRUNCATE or an offset reset). Needs the "
+            + "topic's partition count: from snapshot.markers.kafka.bootstrap.servers, else from topic.creation.*. "
+            + "Other consumers drop the markers by their header (Kafka's Filter transform with HasHeaderKey).";
+    public static final String SNAPSHOT_MARKERS_KAFKA_PREFIX = "snapshot.markers.kafka.";
+    public static final String SNAPSHOT_MARKERS_BOOTSTRAP_SERVERS = SNAPSHOT_MARKERS_KAFKA_PREFIX + "bootstrap.servers";
+    private static final String SNAPSHOT_MARKERS_BOOTSTRAP_SERVERS_DOC = "Kafka brokers the task asks (admin client, "
+            + "describe topic) for the partition count of a table's topic when it writes snapshot markers; further admin "
+            + "client settings (security) as snapshot.markers.kafka.<setting>. Empty: the count comes from the connector's "
+            + "topic.creation.* settings, which are right only for topics the worker creates with them.";
+    public static final String TOPIC_CREATION_PREFIX = "topic.creation.";
 
     /** Internal: the {@code ChangeTrackingDatabaseFactory} class. Tests name an in-memory model here. */
     public static final String DATABASE_FACTORY = "ctsync.database.factory";
@@ -189,6 +206,20 @@ public class SourceConnectorConfig extends AbstractConfig {
         return BinaryHandlingMode.of(getString(BINARY_HANDLING_MODE));
     }
 
+    public boolean snapshotMarkers() {
+        return getBoolean(SNAPSHOT_MARKERS);
+    }
+
+    /** Admin client settings for reading partition counts (empty without {@code snapshot.markers.kafka.bootstrap.servers}). */
+    public Map<String, Object> markerAdminSettings() {
+        return originalsWithPrefix(SNAPSHOT_MARKERS_KAFKA_PREFIX);
+    }
+
+    /** The connector's {@code topic.creation.*} settings, without the prefix (Connect's own options). */
+    public Map<String, Object> topicCreationSettings() {
+        return originalsWithPrefix(TOPIC_CREATION_PREFIX);
+    }
+
     public String databaseFactoryClass() {
         return getString(DATABASE_FACTORY);
     }
@@ -248,6 +279,13 @@ public class SourceConnectorConfig extends AbstractConfig {
                 .define(BINARY_HANDLING_MODE, Type.STRING, "bytes",
                         CaseInsensitiveValidString.in("bytes", "base64", "base64-url-safe", "hex"), Importance.LOW,
                         BINARY_HANDLING_MODE_DOC, EVENTS_GROUP, ++order, Width.SHORT, "Binary handling");
+
+        order = 0;
+        def.define(SNAPSHOT_MARKERS, Type.BOOLEAN, true, Importance.HIGH, SNAPSHOT_MARKERS_DOC, MARKERS_GROUP, ++order,
+                        Width.SHORT, "Snapshot markers")
+                .define(SNAPSHOT_MARKERS_BOOTSTRAP_SERVERS, Type.STRING, "", new ConfigDef.NonNullValidator(), Importance.MEDIUM,
+                        SNAPSHOT_MARKERS_BOOTSTRAP_SERVERS_DOC, MARKERS_GROUP, ++order, Width.LONG,
+                        "Snapshot markers: Kafka bootstrap servers");
 
         def.defineInternal(DATABASE_FACTORY, Type.STRING, DATABASE_FACTORY_DEFAULT, Importance.LOW);
         return def;

@@ -5,6 +5,7 @@ import io.ctsync.source.config.RetentionExpiredPolicy;
 import io.ctsync.source.config.SnapshotMode;
 import io.ctsync.source.config.SourceConnectorConfig;
 import io.ctsync.source.config.TableSelector;
+import io.ctsync.source.marker.MarkerPartitions;
 import io.ctsync.source.schema.TableSchemaFactory;
 import io.ctsync.source.tracking.ChangeTrackingDatabase;
 import io.ctsync.source.tracking.DatabaseFacts;
@@ -36,6 +37,7 @@ public final class StartupChecks {
             checks.add(SourceConnectorConfig.RETENTION_EXPIRED_POLICY, "'fail' contradicts snapshot.mode=when_needed, which "
                     + "re-snapshots a table whose anchor expired; use 'resnapshot' or another snapshot.mode");
         }
+        MarkerPartitions.configProblem(config).ifPresent(p -> checks.add(SourceConnectorConfig.SNAPSHOT_MARKERS, p));
         return checks.problems;
     }
 

@@ -39,6 +39,8 @@ final class CaptureHarness {
         props.put("connection.url", ModelDatabaseFactory.url(model));
         props.put(SourceConnectorConfig.DATABASE_FACTORY, ModelDatabaseFactory.class.getName());
         props.put(SourceConnectorConfig.HEARTBEAT_INTERVAL_MS, "1000");
+        // Tests of other behaviour see only change events; SnapshotMarkersTest turns the markers on.
+        props.put(SourceConnectorConfig.SNAPSHOT_MARKERS, "false");
         props.put(SourceTaskConfig.TASK_TABLES, SourceTaskConfig.forTables(Map.of(),
                 java.util.Arrays.stream(tables).map(t -> new TableId("dbo", t)).toList()).get(SourceTaskConfig.TASK_TABLES));
     }
@@ -113,12 +115,16 @@ final class CaptureHarness {
         if (record.topic().endsWith(".heartbeat")) {
             return "heartbeat";
         }
+        if (io.ctsync.contract.event.SnapshotControl.isControl(record.headers())) {
+            return record.headers().lastWithName(io.ctsync.contract.event.SnapshotControl.HEADER).value().toString();
+        }
         return record.value() == null ? "tombstone" : ((Struct) record.value()).getString("op");
     }
 
-    /** The change events among records (no heartbeats, no tombstones). */
+    /** The change events among records (no heartbeats, no tombstones, no snapshot markers). */
     static List<SourceRecord> events(List<SourceRecord> records) {
-        return records.stream().filter(r -> !r.topic().endsWith(".heartbeat") && r.value() != null).toList();
+        return records.stream().filter(r -> !r.topic().endsWith(".heartbeat") && r.value() != null
+                && !io.ctsync.contract.event.SnapshotControl.isControl(r.headers())).toList();
     }
 
     static Struct source(SourceRecord record) {

@@ -2,6 +2,7 @@ package io.ctsync.source.connect;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ctsync.contract.event.SnapshotControl;
 import io.ctsync.source.ctmodel.ModelDatabaseFactory;
 import io.ctsync.testkit.connect.ConnectClusterExtension;
 import java.io.IOException;
@@ -38,6 +39,9 @@ final class ChangeEvents {
         config.put("poll.interval.ms", "50");
         config.put("heartbeat.interval.ms", "300");
         config.put("table.monitor.interval.ms", "300");
+        // The worker creates the topics with these, and the snapshot markers go to each of their partitions.
+        config.put("topic.creation.default.partitions", "1");
+        config.put("topic.creation.default.replication.factor", "1");
         return config;
     }
 
@@ -45,10 +49,11 @@ final class ChangeEvents {
         return prefix + "." + model + ".dbo." + table;
     }
 
-    /** Every event currently in the topic (tombstones skipped), in order. */
+    /** Every event currently in the topic (tombstones and snapshot markers skipped), in order. */
     static List<Event> all(ConnectClusterExtension connect, String topic) {
         try {
             return connect.consumeAll(Duration.ofSeconds(30), topic).stream().filter(r -> r.value() != null)
+                    .filter(r -> r.headers().lastHeader(SnapshotControl.HEADER) == null)
                     .map(ChangeEvents::parse).toList();
         } catch (Exception e) {
             throw new IllegalStateException("Cannot read " + topic, e);

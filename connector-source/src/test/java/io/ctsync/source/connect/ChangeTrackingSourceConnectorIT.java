@@ -196,6 +196,35 @@ class ChangeTrackingSourceConnectorIT {
     }
 
     @Test
+    void snapshotMarkersFrameTheSnapshotOnEveryPartitionOfATopicKafkaCounted() throws Exception {
+        ChangeTrackingModel model = model("marked", "orders");
+        insert(model, "orders", 1, 20);
+        String topic = topic("erp", "marked", "orders");
+        CONNECT.cluster().kafka().createTopic(topic, 4);            // exists before the connector, unlike topic.creation says
+        Map<String, String> config = connectorConfig("marked", "erp");
+        config.put("snapshot.markers.kafka.bootstrap.servers", CONNECT.bootstrapServers());
+        CONNECT.startConnector("marked", config, 1);
+        awaitEvents(topic, 20);
+
+        var records = Awaitility.await().atMost(WAIT).ignoreExceptions()
+                .until(() -> CONNECT.consumeAll(Duration.ofSeconds(30), topic), r -> r.size() >= 28);
+        for (int partition = 0; partition < 4; partition++) {
+            int p = partition;
+            List<String> inPartition = records.stream().filter(r -> r.partition() == p).map(r -> {
+                var control = r.headers().lastHeader("ctsync.control");
+                return control == null ? "row" : new String(control.value(), java.nio.charset.StandardCharsets.UTF_8);
+            }).toList();
+            assertThat(inPartition).as("partition " + p).startsWith("snapshot-begin").endsWith("snapshot-end");
+            assertThat(inPartition.subList(1, inPartition.size() - 1)).as("partition " + p).allSatisfy(x -> assertThat(x).isEqualTo("row"));
+        }
+        JsonNode end = ChangeEvents.json(new String(records.get(records.size() - 1).value(),
+                java.nio.charset.StandardCharsets.UTF_8)).get("payload");
+        assertThat(end.get("partitions").asInt()).isEqualTo(4);
+        assertThat(end.get("snapshot_version").asLong()).isEqualTo(model.currentVersion());
+        assertThat(end.has("op")).as("not a change envelope").isFalse();
+    }
+
+    @Test
     void validationAttachesDatabaseProblemsToTheirOptions() {
         ChangeTrackingModel.create("off");
         Map<String, String> config = connectorConfig("off", "erp");

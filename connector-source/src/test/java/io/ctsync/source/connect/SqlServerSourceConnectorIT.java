@@ -53,6 +53,8 @@ class SqlServerSourceConnectorIT {
         config.put("poll.interval.ms", "200");
         config.put("heartbeat.interval.ms", "1000");
         config.put("change.context.exclude", "0x6374");
+        config.put("topic.creation.default.partitions", "1");
+        config.put("topic.creation.default.replication.factor", "1");
         String topic = "shop.shop.dbo.orders";
         CONNECT.startConnector("shop", config, 1);
         assertThat(awaitEvents(topic, 2)).containsExactly("1:r", "2:r");

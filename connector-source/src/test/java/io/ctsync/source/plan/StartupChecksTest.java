@@ -20,7 +20,9 @@ class StartupChecksTest {
 
     private Map<String, List<String>> check(String... options) {
         Map<String, String> props = new HashMap<>(Map.of("connection.url", ModelDatabaseFactory.url(model), "topic.prefix", "p",
-                SourceConnectorConfig.DATABASE_FACTORY, ModelDatabaseFactory.class.getName()));
+                SourceConnectorConfig.DATABASE_FACTORY, ModelDatabaseFactory.class.getName(),
+                // Where the snapshot markers learn the topics' partition count.
+                "topic.creation.default.partitions", "1", "topic.creation.default.replication.factor", "1"));
         for (int i = 0; i < options.length; i += 2) {
             props.put(options[i], options[i + 1]);
         }

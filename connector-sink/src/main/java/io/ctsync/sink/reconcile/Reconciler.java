@@ -1,0 +1,198 @@
+package io.ctsync.sink.reconcile;
+
+import io.ctsync.sink.config.ReconcileMode;
+import io.ctsync.sink.config.ReconcileOptions;
+import io.ctsync.sink.conflict.ConflictDetector;
+import io.ctsync.sink.conflict.ConflictNotice;
+import io.ctsync.sink.conflict.Outcome;
+import io.ctsync.sink.dialect.Dialect;
+import io.ctsync.sink.gate.GatePolicy;
+import io.ctsync.sink.record.ChangeEvent;
+import io.ctsync.sink.schema.TableDefinition;
+import io.ctsync.sink.schema.TableId;
+import io.ctsync.sink.state.AppliedState;
+import io.ctsync.sink.state.StateStore;
+import io.ctsync.sink.jdbc.JdbcSession;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reconciliation after a re-snapshot, inside the batch's transaction: each end marker the batch passed is recorded
+ * ({@link SnapshotProgress}); when its partition was the last of the snapshot's N, the target rows whose applied version
+ * is below V0 (none of them came with the snapshot, no later event touched them: the source no longer has them) are
+ * deleted, kept or reported as {@code reconcile.after.snapshot} says. A deleted row leaves a tombstone at V0 - 1: an
+ * older event replayed later stays out, a row of the snapshot still parked for its parent (version V0) gets in. Rows
+ * the target changed since the sink's last write (tables under conflict detection) are {@code delete-modified}
+ * conflicts, decided by the table's rule.
+ */
+public final class Reconciler {
+
+    private static final int EXAMPLE_KEYS = 5;
+
+    private final Dialect dialect;
+    private final ReconcileMode mode;
+    private final SnapshotProgress progress;
+    private final StateStore state;
+    private final ConflictDetector conflicts;
+    private final GatePolicy gate;
+
+    public Reconciler(Dialect dialect, ReconcileOptions.Settings settings, String connectorName, StateStore state,
+                      ConflictDetector conflicts, GatePolicy gate) {
+        this.dialect = dialect;
+        this.mode = settings.mode();
+        this.progress = new SnapshotProgress(dialect, TableId.parse(settings.snapshotsTable()), connectorName);
+        this.state = state;
+        this.conflicts = conflicts;
+        this.gate = gate;
+    }
+
+    public TableId table() {
+        return progress.table();
+    }
+
+    public void ensureTable(JdbcSession session) throws SQLException {
+        progress.ensureTable(session);
+    }
+
+    /** What passing a batch's end markers did: the reconciliations, and the conflicts and reports for the topic. */
+    public record Result(List<Reconciliation> reconciliations, List<ConflictNotice> notices, int deleted) {
+    }
+
+    /** Records the end markers and reconciles every snapshot whose last partition they passed. */
+    public Result pass(JdbcSession session, List<SnapshotEnd> ends, long nowMs) throws SQLException {
+        List<Reconciliation> done = new ArrayList<>();
+        List<ConflictNotice> notices = new ArrayList<>();
+        int deleted = 0;
+        for (SnapshotEnd end : ends) {
+            SnapshotProgress.Standing standing = progress.pass(session, end, nowMs);
+            if (standing.reconciledRows() != null || standing.passed() < end.control().partitions()) {
+                continue;
+            }
+            Reconciliation reconciliation = reconcile(session, end, nowMs, notices);
+            progress.reconciled(session, end, reconciliation.deleted());
+            deleted += reconciliation.deleted();
+            done.add(reconciliation);
+        }
+        return new Result(done, notices, deleted);
+    }
+
+    private Reconciliation reconcile(JdbcSession session, SnapshotEnd end, long nowMs, List<ConflictNotice> notices)
+            throws SQLException {
+        long started = System.currentTimeMillis();
+        long v0 = end.control().snapshotVersion();
+        Optional<TableDefinition> table = mode == ReconcileMode.KEEP || !gate.enabled() ? Optional.empty()
+                : dialect.readTable(session.connection(), end.target());
+        if (table.isEmpty()) {
+            return result(end, 0, 0, 0, 0, List.of(), started);
+        }
+        List<StaleRow> stale = staleRows(table.get()).find(session, table.get(), v0);
+        List<String> examples = stale.stream().limit(EXAMPLE_KEYS).map(StaleRow::rowKey).toList();
+        ChangeEvent event = new ChangeEvent(end.record(), ChangeEvent.Op.DELETE, end.target(), null, v0, "d", null);
+        if (mode == ReconcileMode.REPORT) {
+            for (StaleRow row : stale) {
+                notices.add(ConflictDetector.snapshotMissing(event, row.rowKey(), row.values(), ReconcileOptions.MODE
+                        + "=report", "the snapshot " + end.control().snapshotId() + " did not bring the row; "
+                        + ReconcileOptions.MODE + "=report keeps it", nowMs));
+            }
+            return result(end, stale.size(), 0, 0, 0, examples, started);
+        }
+        List<StaleRow> doomed = decide(session, table.get(), stale, event, nowMs, notices);
+        List<StaleRow> deleted = delete(session, table.get(), doomed);
+        List<StateStore.StateRow> tombstones = new ArrayList<>(deleted.size());
+        String stateName = StateStore.tableName(table.get().id());
+        deleted.forEach(row -> tombstones.add(new StateStore.StateRow(stateName, row.rowKey(), v0 - 1, true)));
+        state.write(session, tombstones, nowMs);
+        return result(end, stale.size(), deleted.size(), stale.size() - doomed.size(), doomed.size() - deleted.size(),
+                examples, started);
+    }
+
+    /** The stale rows to delete: all, but for rows the target changed since the sink's last write, as the rule says. */
+    private List<StaleRow> decide(JdbcSession session, TableDefinition table, List<StaleRow> stale, ChangeEvent event,
+                                  long nowMs, List<ConflictNotice> notices) throws SQLException {
+        if (stale.isEmpty() || !conflicts.detects(table.id())) {
+            return stale;
+        }
+        Map<String, AppliedState> stored = state.read(session, StateStore.tableName(table.id()),
+                stale.stream().map(StaleRow::rowKey).distinct().toList());
+        List<StaleRow> doomed = new ArrayList<>(stale.size());
+        for (StaleRow row : stale) {
+            AppliedState known = stored.get(row.rowKey());
+            ConflictNotice conflict = conflicts.staleDelete(event, row.rowKey(), row.values(),
+                    known == null ? null : known.rowHashes(), nowMs);
+            if (conflict == null || conflict.resolution().outcome() == Outcome.APPLIED) {
+                doomed.add(row);
+            }
+            if (conflict != null) {
+                notices.add(conflict);
+            }
+        }
+        return doomed;
+    }
+
+    /**
+     * Deletes the rows in one JDBC batch; when the database refuses one for a foreign key (a parent whose children
+     * another table still holds), row by row under savepoints, keeping the refused ones. Returns the deleted rows.
+     */
+    private List<StaleRow> delete(JdbcSession session, TableDefinition table, List<StaleRow> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return rows;
+        }
+        PreparedStatement statement = session.prepare(dialect.delete(table.id(), table.primaryKey(), null));
+        Connection connection = session.connection();
+        Savepoint before = connection.setSavepoint();
+        try {
+            for (StaleRow row : rows) {
+                bindKey(statement, row);
+                statement.addBatch();
+            }
+            statement.executeBatch();
+            return rows;
+        } catch (SQLException e) {
+            if (!dialect.isForeignKeyViolation(e)) {
+                throw e;
+            }
+            connection.rollback(before);
+            statement.clearBatch();
+        }
+        List<StaleRow> deleted = new ArrayList<>(rows.size());
+        for (StaleRow row : rows) {
+            Savepoint one = connection.setSavepoint();
+            try {
+                bindKey(statement, row);
+                statement.executeUpdate();
+                deleted.add(row);
+            } catch (SQLException e) {
+                if (!dialect.isForeignKeyViolation(e)) {
+                    throw e;
+                }
+                connection.rollback(one);
+            }
+        }
+        return deleted;
+    }
+
+    private static void bindKey(PreparedStatement statement, StaleRow row) throws SQLException {
+        for (int k = 0; k < row.key().length; k++) {
+            statement.setObject(k + 1, row.key()[k]);
+        }
+    }
+
+    /** Where the table's applied versions live, as the version gate decides it for the table as it is. */
+    private StaleRows staleRows(TableDefinition table) {
+        String column = gate.existingVersionColumn(table);
+        return column != null ? new VersionColumnStaleRows(dialect, column) : new StateTableStaleRows(dialect, state.table());
+    }
+
+    private Reconciliation result(SnapshotEnd end, int found, int deleted, int kept, int refused, List<String> examples,
+                                  long started) {
+        return new Reconciliation(end.target(), end.topic(), end.control().snapshotId(), end.control().snapshotVersion(),
+                end.control().partitions(), mode, found, deleted, kept, refused, examples,
+                System.currentTimeMillis() - started);
+    }
+}
