@@ -1,7 +1,5 @@
 package io.ctsync.it.e2e;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ctsync.testkit.connect.ConnectClusterExtension;
@@ -9,9 +7,7 @@ import io.ctsync.testkit.db.TestDatabase;
 import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.connect.util.clusters.WorkerHandle;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -34,32 +30,32 @@ abstract class AbstractConvergenceIT {
     protected abstract TestDatabase database();
 
     @Test
-    void convergesThroughWorkerKillsMidSnapshotAndMidStream(TestInfo test) throws Exception {
+    void convergesThroughWorkerKillsMidSnapshotAndMidStream() throws Exception {
         String name = "main_" + database().kind().name().toLowerCase(java.util.Locale.ROOT);
         Pipeline pipeline = new Pipeline(CONNECT, database(), name, Seeds.next(name));
         pipeline.workload().initialRows(INITIAL_CUSTOMERS);
         try {
             CONNECT.startConnector(pipeline.source(), pipeline.sourceConfig(), Pipeline.TASKS);
-            WorkerHandle snapshotting = awaitWorkerOfTask(pipeline.source(), 0);
+            WorkerHandle snapshotting = Tasks.awaitWorkerOfTask(CONNECT, pipeline.source(), 0);
             String phase = sourcePhases(pipeline);
             String killed = snapshotting.url().toString();
             List<Integer> left = CONNECT.killWorker(snapshotting);
             System.out.println("E2E " + name + ": killed worker " + killed + " while the source was at " + phase);
-            awaitTasksOn(pipeline.source(), left);
+            Tasks.awaitTasksOn(CONNECT, pipeline.source(), left);
             CONNECT.addWorker(3);
             pipeline.awaitTopics();
             CONNECT.startConnector(pipeline.sink(), pipeline.sinkConfig(), Pipeline.TASKS);
 
             try (BackgroundLoad load = BackgroundLoad.start(pipeline.workload(), TRANSACTIONS, TRANSACTIONS_PER_SECOND)) {
                 load.awaitDone(TRANSACTIONS / 2);
-                WorkerHandle streaming = awaitWorkerOfTask(pipeline.sink(), 1);
+                WorkerHandle streaming = Tasks.awaitWorkerOfTask(CONNECT, pipeline.sink(), 1);
                 killed = streaming.url().toString();
                 int done = load.done();
                 left = CONNECT.killWorker(streaming);
                 System.out.println("E2E " + name + ": killed worker " + killed + " mid-stream after " + done
                         + " transactions");
-                awaitTasksOn(pipeline.sink(), left);
-                awaitTasksOn(pipeline.source(), left);
+                Tasks.awaitTasksOn(CONNECT, pipeline.sink(), left);
+                Tasks.awaitTasksOn(CONNECT, pipeline.source(), left);
                 CONNECT.addWorker(3);
                 load.finish(Duration.ofSeconds(120));
             }
@@ -67,25 +63,6 @@ abstract class AbstractConvergenceIT {
         } finally {
             pipeline.delete();
         }
-    }
-
-    static WorkerHandle awaitWorkerOfTask(String connector, int task) {
-        return Awaitility.await("a worker running task " + task + " of " + connector).atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofMillis(50)).ignoreExceptions()
-                .until(() -> CONNECT.workerRunning(connector, task), w -> w != null);
-    }
-
-    /** Waits until every task of the connector runs, on the workers left. */
-    static void awaitTasksOn(String connector, List<Integer> workerPorts) {
-        Awaitility.await("tasks of " + connector + " running on the workers left " + workerPorts)
-                .atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
-                .untilAsserted(() -> {
-                    var status = CONNECT.cluster().connectorStatus(connector);
-                    assertThat(status.tasks()).hasSize(Pipeline.TASKS).allSatisfy(t -> {
-                        assertThat(t.state()).isEqualTo("RUNNING");
-                        assertThat(workerPorts).contains(Integer.parseInt(t.workerId().replaceAll(".*:", "")));
-                    });
-                });
     }
 
     /** The source's offsets as "table:phase" pairs, to show where a kill hit. */

@@ -12,6 +12,7 @@ final class BackgroundLoad implements AutoCloseable {
     private final AtomicInteger done = new AtomicInteger();
     private volatile boolean stopped;
     private volatile Throwable failure;
+    private final java.util.concurrent.SynchronousQueue<Runnable> actions = new java.util.concurrent.SynchronousQueue<>();
 
     private BackgroundLoad(Workload workload, int transactions, int perSecond) {
         long interval = TimeUnit.SECONDS.toNanos(1) / perSecond;
@@ -19,6 +20,10 @@ final class BackgroundLoad implements AutoCloseable {
             long next = System.nanoTime();
             try {
                 while (!stopped && done.get() < transactions) {
+                    Runnable action = actions.poll();
+                    if (action != null) {
+                        action.run();
+                    }
                     workload.step();
                     done.incrementAndGet();
                     next += interval;
@@ -46,6 +51,18 @@ final class BackgroundLoad implements AutoCloseable {
     void awaitDone(int count) throws InterruptedException {
         while (done.get() < count && thread.isAlive()) {
             Thread.sleep(20);
+        }
+        rethrow();
+    }
+
+    /** Runs {@code action} on the workload's thread between two transactions (the workload is not thread-safe). */
+    void pauseAndRun(Runnable action) throws InterruptedException {
+        java.util.concurrent.CountDownLatch ran = new java.util.concurrent.CountDownLatch(1);
+        if (!actions.offer(() -> {
+            action.run();
+            ran.countDown();
+        }, 30, TimeUnit.SECONDS) || !ran.await(30, TimeUnit.SECONDS)) {
+            throw new AssertionError("The workload thread did not run the action");
         }
         rethrow();
     }

@@ -92,6 +92,20 @@ final class Workload {
         transactions++;
     }
 
+    /** {@code TRUNCATE TABLE order_lines}, then a few lines inserted again (the table's tracking starts over). */
+    void truncateLines() {
+        long rows = linesOfOrder.values().stream().mapToLong(java.util.Set::size).sum();
+        model.truncate(SCHEMA, LINES);
+        linesOfOrder.values().forEach(java.util.Set::clear);
+        statements.computeIfAbsent("truncate " + LINES + " (rows)", k -> new AtomicLong()).addAndGet(rows);
+        model.transaction(tx -> {
+            for (int i = 0; i < 30; i++) {
+                anyOrder().ifPresent(o -> insertLine(tx, o));
+            }
+        });
+        transactions++;
+    }
+
     /** What the workload did: statements by kind and the number of transactions. */
     String summary() {
         return transactions + " transactions, statements " + statements;
