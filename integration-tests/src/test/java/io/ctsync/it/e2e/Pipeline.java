@@ -3,7 +3,6 @@ package io.ctsync.it.e2e;
 import io.ctsync.sink.JdbcSinkConnector;
 import io.ctsync.source.ChangeTrackingSourceConnector;
 import io.ctsync.source.ctmodel.ChangeTrackingModel;
-import io.ctsync.source.ctmodel.ModelDatabaseFactory;
 import io.ctsync.testkit.connect.ConnectClusterExtension;
 import io.ctsync.testkit.db.TestDatabase;
 import java.time.Duration;
@@ -16,7 +15,7 @@ import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 
 /**
- * One source database (a Change Tracking model named after the scenario), its workload, the source connector reading
+ * One source database (by default a simulated SQL Server named after the scenario), its workload, the source connector reading
  * it into topics of {@value #PARTITIONS} partitions and the sink connector applying them to the target database, both
  * with {@value #TASKS} tasks on the shared Connect cluster.
  */
@@ -35,11 +34,17 @@ final class Pipeline {
     private final Map<String, String> sourceOverrides = new HashMap<>();
     private final Map<String, String> sinkOverrides = new HashMap<>();
 
+    /** A pipeline from the simulated SQL Server, a model named {@code name}. */
     Pipeline(ConnectClusterExtension connect, TestDatabase targetDatabase, String name, long seed) {
+        this(connect, new ModelSource(name), targetDatabase, name, seed);
+    }
+
+    /** A pipeline from {@code source}, a database whose name (as the source connector reports it) is {@code name}. */
+    Pipeline(ConnectClusterExtension connect, SourceDatabase source, TestDatabase targetDatabase, String name, long seed) {
         this.connect = connect;
         this.name = name;
         this.seed = seed;
-        this.tables = SourceTables.create(ChangeTrackingModel.create(name));
+        this.tables = SourceTables.create(source);
         this.workload = new Workload(tables, seed);
         this.target = new TargetTables(targetDatabase, name);
         target.createRelatedTables();
@@ -53,8 +58,12 @@ final class Pipeline {
         return seed;
     }
 
+    /** The simulated SQL Server this pipeline reads, for fault injection and version checks. */
     ChangeTrackingModel model() {
-        return tables.model();
+        if (tables.database() instanceof ModelSource model) {
+            return model.model();
+        }
+        throw new IllegalStateException(name + " reads a real SQL Server, not the model");
     }
 
     SourceTables tables() {
@@ -99,8 +108,7 @@ final class Pipeline {
         Map<String, String> config = new HashMap<>();
         config.put("connector.class", ChangeTrackingSourceConnector.class.getName());
         config.put("tasks.max", Integer.toString(TASKS));
-        config.put("connection.url", ModelDatabaseFactory.URL_PREFIX + name);
-        config.put("ctsync.database.factory", ModelDatabaseFactory.class.getName());
+        config.putAll(tables.database().connectorOptions());
         config.put("topic.prefix", TOPIC_PREFIX);
         config.put("poll.interval.ms", "50");
         config.put("heartbeat.interval.ms", "500");

@@ -88,12 +88,14 @@ final class RandomValues {
         return nanos / unit * unit;
     }
 
+    /** Text of {@code min} to {@code max} UTF-16 units, as SQL Server counts a column's length. */
     String text(String alphabet, int min, int max) {
         int length = min + random.nextInt(max - min + 1);
         StringBuilder out = new StringBuilder(length);
         int[] points = alphabet.codePoints().toArray();
-        for (int i = 0; i < length; i++) {
-            out.appendCodePoint(points[random.nextInt(points.length)]);
+        while (out.length() < length) {
+            int point = points[random.nextInt(points.length)];
+            out.appendCodePoint(out.length() + Character.charCount(point) > length ? 'x' : point);
         }
         return out.toString();
     }

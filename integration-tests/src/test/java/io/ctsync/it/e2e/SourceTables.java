@@ -1,13 +1,12 @@
 package io.ctsync.it.e2e;
 
-import io.ctsync.source.ctmodel.ChangeTrackingModel;
 import io.ctsync.source.ctmodel.ModelColumn;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The source database of the end-to-end suite, in the in-memory Change Tracking model: three related tables
+ * The source tables of the end-to-end suite: three related tables
  * (customers ← orders ← order_lines, foreign keys declared on the target), a leaf table for primary-key updates, and
  * one table with a column of every type the source connector captures.
  */
@@ -22,10 +21,10 @@ final class SourceTables {
 
     /** Table → its columns in order; key columns carry a key ordinal. Parents before children. */
     private final Map<String, List<ModelColumn>> definitions = definitions();
-    private final ChangeTrackingModel model;
+    private final SourceDatabase database;
 
-    private SourceTables(ChangeTrackingModel model) {
-        this.model = model;
+    private SourceTables(SourceDatabase database) {
+        this.database = database;
     }
 
     private static Map<String, List<ModelColumn>> definitions() {
@@ -58,19 +57,16 @@ final class SourceTables {
         return tables;
     }
 
-    /** Creates and tracks every table in the model; orders and items track the columns updated. */
-    static SourceTables create(ChangeTrackingModel model) {
-        SourceTables tables = new SourceTables(model);
-        model.enableChangeTracking();
-        tables.definitions.forEach((table, columns) -> {
-            model.createTable(SCHEMA, table, columns.toArray(ModelColumn[]::new));
-            model.track(SCHEMA, table, table.equals(ORDERS) || table.equals(ITEMS));
-        });
+    /** Creates and tracks every table; orders and items track the columns updated. */
+    static SourceTables create(SourceDatabase database) {
+        SourceTables tables = new SourceTables(database);
+        tables.definitions.forEach((table, columns) ->
+                database.createTrackedTable(table, columns, table.equals(ORDERS) || table.equals(ITEMS)));
         return tables;
     }
 
-    ChangeTrackingModel model() {
-        return model;
+    SourceDatabase database() {
+        return database;
     }
 
     List<String> tables() {
@@ -87,7 +83,7 @@ final class SourceTables {
 
     /** {@code ALTER TABLE ... ADD column} in the source; the workload fills it from then on. */
     synchronized void addColumn(String table, ModelColumn column) {
-        model.addColumn(SCHEMA, table, column);
+        database.addColumn(table, column);
         List<ModelColumn> columns = new java.util.ArrayList<>(definitions.get(table));
         columns.add(column);
         definitions.put(table, List.copyOf(columns));

@@ -1,6 +1,5 @@
 package io.ctsync.it.e2e;
 
-import io.ctsync.source.ctmodel.ChangeTrackingModel;
 import io.ctsync.source.ctmodel.ModelColumn;
 import io.ctsync.testkit.db.DatabaseKind;
 import java.math.BigDecimal;
@@ -19,7 +18,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Compares the source (the model's rows) with the target row for row and value for value, under the documented type
+ * Compares the source's rows with the target row for row and value for value, under the documented type
  * mappings: integers, decimals (money included) and booleans by value, real as a float and float as a double,
  * strings, xml and uniqueidentifier as text, binary as bytes, dates and times as the same instant, where PostgreSQL
  * and MariaDB keep microseconds (a datetime2(7), time(7) or datetimeoffset(7) then matches to within 1 µs) and SQLite
@@ -28,13 +27,13 @@ import java.util.TreeMap;
  */
 final class TableComparison {
 
-    private final ChangeTrackingModel model;
+    private final SourceDatabase sourceDatabase;
     private final SourceTables tables;
     private final TargetTables target;
 
     TableComparison(SourceTables tables, TargetTables target) {
         this.tables = tables;
-        this.model = tables.model();
+        this.sourceDatabase = tables.database();
         this.target = target;
     }
 
@@ -52,7 +51,7 @@ final class TableComparison {
     /** Rows per table in the source now, for reports. */
     Map<String, Integer> sourceRowCounts() {
         Map<String, Integer> counts = new TreeMap<>();
-        tables.tables().forEach(t -> counts.put(t, model.rows(SourceTables.SCHEMA, t).size()));
+        tables.tables().forEach(t -> counts.put(t, sourceDatabase.rows(t).size()));
         return counts;
     }
 
@@ -60,7 +59,7 @@ final class TableComparison {
         List<ModelColumn> columns = tables.columns(table);
         List<String> keyColumns = tables.keyColumns(table);
         TreeMap<String, Map<String, Object>> source = new TreeMap<>();
-        for (Map<String, Object> row : model.rows(SourceTables.SCHEMA, table)) {
+        for (Map<String, Object> row : sourceDatabase.rows(table)) {
             source.put(key(row, keyColumns), row);
         }
         TreeMap<String, Map<String, Object>> targetRows = new TreeMap<>();

@@ -4,12 +4,9 @@ import static io.ctsync.it.e2e.SourceTables.CUSTOMERS;
 import static io.ctsync.it.e2e.SourceTables.ITEMS;
 import static io.ctsync.it.e2e.SourceTables.LINES;
 import static io.ctsync.it.e2e.SourceTables.ORDERS;
-import static io.ctsync.it.e2e.SourceTables.SCHEMA;
 import static io.ctsync.it.e2e.SourceTables.TYPES;
 
-import io.ctsync.source.ctmodel.ChangeTrackingModel;
 import io.ctsync.source.ctmodel.ModelColumn;
-import io.ctsync.source.ctmodel.ModelTransaction;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -28,7 +25,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class Workload {
 
-    private final ChangeTrackingModel model;
+    private final SourceDatabase source;
     private final SourceTables tables;
     private final Random random;
     private final RandomValues values;
@@ -47,7 +44,7 @@ final class Workload {
 
     Workload(SourceTables tables, long seed) {
         this.tables = tables;
-        this.model = tables.model();
+        this.source = tables.database();
         this.random = new Random(seed);
         this.values = new RandomValues(random);
     }
@@ -56,7 +53,7 @@ final class Workload {
     void initialRows(int customers) {
         for (int i = 0; i < customers; i += 20) {
             int count = Math.min(20, customers - i);
-            model.transaction(tx -> {
+            source.transaction(tx -> {
                 for (int c = 0; c < count; c++) {
                     int customer = insertCustomer(tx);
                     for (int o = random.nextInt(4); o > 0; o--) {
@@ -84,7 +81,7 @@ final class Workload {
             deleteThenReinsertInTwoTransactions();
             return;
         }
-        model.transaction(tx -> {
+        source.transaction(tx -> {
             for (int i = 0; i < statementsInTransaction; i++) {
                 statement(tx);
             }
@@ -95,10 +92,10 @@ final class Workload {
     /** {@code TRUNCATE TABLE order_lines}, then a few lines inserted again (the table's tracking starts over). */
     void truncateLines() {
         long rows = linesOfOrder.values().stream().mapToLong(java.util.Set::size).sum();
-        model.truncate(SCHEMA, LINES);
+        source.truncate(LINES);
         linesOfOrder.values().forEach(java.util.Set::clear);
         statements.computeIfAbsent("truncate " + LINES + " (rows)", k -> new AtomicLong()).addAndGet(rows);
-        model.transaction(tx -> {
+        source.transaction(tx -> {
             for (int i = 0; i < 30; i++) {
                 anyOrder().ifPresent(o -> insertLine(tx, o));
             }
@@ -115,7 +112,7 @@ final class Workload {
         return transactions;
     }
 
-    private void statement(ModelTransaction tx) {
+    private void statement(SourceDatabase.Statements tx) {
         int dice = random.nextInt(100);
         if (dice < 8) {
             insertCustomer(tx);
@@ -153,7 +150,7 @@ final class Workload {
             any(items).ifPresent(i -> deleteItem(tx, i));
         } else if (dice < 94) {
             any(typeRows).ifPresent(t -> {
-                tx.delete(SCHEMA, TYPES, List.of(t));
+                tx.delete(TYPES, List.of(t));
                 typeRows.remove(t);
                 count("delete " + TYPES);
             });
@@ -173,26 +170,26 @@ final class Workload {
 
     private void deleteThenReinsertInTwoTransactions() {
         any(typeRows).ifPresent(t -> {
-            model.transaction(tx -> tx.delete(SCHEMA, TYPES, List.of(t)));
-            model.transaction(tx -> tx.insert(SCHEMA, TYPES, row(TYPES, List.of(t))));
+            source.transaction(tx -> tx.delete(TYPES, List.of(t)));
+            source.transaction(tx -> tx.insert(TYPES, row(TYPES, List.of(t))));
             transactions += 2;
             count("delete then re-insert " + TYPES);
         });
     }
 
-    private int insertCustomer(ModelTransaction tx) {
+    private int insertCustomer(SourceDatabase.Statements tx) {
         int id = nextCustomer++;
-        tx.insert(SCHEMA, CUSTOMERS, row(CUSTOMERS, List.of(id)));
+        tx.insert(CUSTOMERS, row(CUSTOMERS, List.of(id)));
         ordersOfCustomer.put(id, new TreeSet<>());
         count("insert " + CUSTOMERS);
         return id;
     }
 
-    private void insertOrder(ModelTransaction tx, int customer) {
+    private void insertOrder(SourceDatabase.Statements tx, int customer) {
         int id = nextOrder++;
         Map<String, Object> row = row(ORDERS, List.of(id));
         row.put("customer_id", customer);
-        tx.insert(SCHEMA, ORDERS, row);
+        tx.insert(ORDERS, row);
         ordersOfCustomer.get(customer).add(id);
         customerOfOrder.put(id, customer);
         linesOfOrder.put(id, new TreeSet<>());
@@ -202,30 +199,30 @@ final class Workload {
         }
     }
 
-    private void insertLine(ModelTransaction tx, int order) {
+    private void insertLine(SourceDatabase.Statements tx, int order) {
         TreeSet<Integer> lines = linesOfOrder.get(order);
         int lineNo = lines.isEmpty() ? 1 : lines.last() + 1;
-        tx.insert(SCHEMA, LINES, row(LINES, List.of(order, lineNo)));
+        tx.insert(LINES, row(LINES, List.of(order, lineNo)));
         lines.add(lineNo);
         count("insert " + LINES);
     }
 
-    private void insertItem(ModelTransaction tx) {
+    private void insertItem(SourceDatabase.Statements tx) {
         int id = nextItem++;
-        tx.insert(SCHEMA, ITEMS, row(ITEMS, List.of(id)));
+        tx.insert(ITEMS, row(ITEMS, List.of(id)));
         items.add(id);
         count("insert " + ITEMS);
     }
 
-    private void insertTypeRow(ModelTransaction tx) {
+    private void insertTypeRow(SourceDatabase.Statements tx) {
         int id = nextTypeRow++;
-        tx.insert(SCHEMA, TYPES, row(TYPES, List.of(id)));
+        tx.insert(TYPES, row(TYPES, List.of(id)));
         typeRows.add(id);
         count("insert " + TYPES);
     }
 
     /** Sets a random non-empty subset of the non-key columns (a foreign key column keeps its value). */
-    private void updateSome(ModelTransaction tx, String table, List<Object> key) {
+    private void updateSome(SourceDatabase.Statements tx, String table, List<Object> key) {
         Map<String, Object> set = new HashMap<>();
         List<ModelColumn> columns = tables.columns(table).stream()
                 .filter(c -> c.keyOrdinal() == 0 && !c.name().equals("customer_id")).toList();
@@ -239,13 +236,13 @@ final class Workload {
             ModelColumn column = columns.get(random.nextInt(columns.size()));
             set.put(column.name(), values.valueOrNull(column));
         }
-        tx.update(SCHEMA, table, key, set);
+        tx.update(table, key, set);
         count("update " + table + (all ? " (all columns)" : " (some columns)"));
     }
 
-    private void reparentOrder(ModelTransaction tx, int order) {
+    private void reparentOrder(SourceDatabase.Statements tx, int order) {
         anyCustomer().ifPresent(customer -> {
-            tx.update(SCHEMA, ORDERS, List.of(order), Map.of("customer_id", customer));
+            tx.update(ORDERS, List.of(order), Map.of("customer_id", customer));
             ordersOfCustomer.get(customerOfOrder.get(order)).remove(order);
             ordersOfCustomer.get(customer).add(order);
             customerOfOrder.put(order, customer);
@@ -253,59 +250,59 @@ final class Workload {
         });
     }
 
-    private void moveItemKey(ModelTransaction tx, int id) {
+    private void moveItemKey(SourceDatabase.Statements tx, int id) {
         int newId = nextItem++;
-        tx.update(SCHEMA, ITEMS, List.of(id), Map.of("id", newId));
+        tx.update(ITEMS, List.of(id), Map.of("id", newId));
         items.remove(id);
         items.add(newId);
         deletedItems.add(id);
         count("primary-key update " + ITEMS);
     }
 
-    private void moveLineKey(ModelTransaction tx, List<Object> line) {
+    private void moveLineKey(SourceDatabase.Statements tx, List<Object> line) {
         int order = (Integer) line.get(0);
         TreeSet<Integer> lines = linesOfOrder.get(order);
         int newNo = lines.last() + 1;
-        tx.update(SCHEMA, LINES, line, Map.of("line_no", newNo));
+        tx.update(LINES, line, Map.of("line_no", newNo));
         lines.remove((Integer) line.get(1));
         lines.add(newNo);
         count("primary-key update " + LINES);
     }
 
-    private void deleteLine(ModelTransaction tx, List<Object> line) {
-        tx.delete(SCHEMA, LINES, line);
+    private void deleteLine(SourceDatabase.Statements tx, List<Object> line) {
+        tx.delete(LINES, line);
         linesOfOrder.get((Integer) line.get(0)).remove((Integer) line.get(1));
         count("delete " + LINES);
     }
 
-    private void deleteOrder(ModelTransaction tx, int order) {
+    private void deleteOrder(SourceDatabase.Statements tx, int order) {
         for (int line : new ArrayList<>(linesOfOrder.get(order))) {
             deleteLine(tx, List.of(order, line));
         }
-        tx.delete(SCHEMA, ORDERS, List.of(order));
+        tx.delete(ORDERS, List.of(order));
         linesOfOrder.remove(order);
         ordersOfCustomer.get(customerOfOrder.remove(order)).remove(order);
         count("delete " + ORDERS);
     }
 
-    private void deleteCustomer(ModelTransaction tx, int customer) {
+    private void deleteCustomer(SourceDatabase.Statements tx, int customer) {
         for (int order : new ArrayList<>(ordersOfCustomer.get(customer))) {
             deleteOrder(tx, order);
         }
-        tx.delete(SCHEMA, CUSTOMERS, List.of(customer));
+        tx.delete(CUSTOMERS, List.of(customer));
         ordersOfCustomer.remove(customer);
         count("delete " + CUSTOMERS);
     }
 
-    private void deleteItem(ModelTransaction tx, int id) {
-        tx.delete(SCHEMA, ITEMS, List.of(id));
+    private void deleteItem(SourceDatabase.Statements tx, int id) {
+        tx.delete(ITEMS, List.of(id));
         items.remove(id);
         deletedItems.add(id);
         count("delete " + ITEMS);
     }
 
-    private void reinsertItem(ModelTransaction tx, int id) {
-        tx.insert(SCHEMA, ITEMS, row(ITEMS, List.of(id)));
+    private void reinsertItem(SourceDatabase.Statements tx, int id) {
+        tx.insert(ITEMS, row(ITEMS, List.of(id)));
         items.add(id);
         count("re-insert " + ITEMS);
     }
