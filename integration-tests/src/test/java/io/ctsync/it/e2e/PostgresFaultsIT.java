@@ -59,8 +59,10 @@ class PostgresFaultsIT {
         Pipeline p = pipeline(test);
         p.workload().initialRows(INITIAL_CUSTOMERS);
         p.start();
-        try (BackgroundLoad load = BackgroundLoad.start(p.workload(), TRANSACTIONS, TRANSACTIONS_PER_SECOND)) {
-            load.awaitDone(TRANSACTIONS / 3);
+        // Slower, so that the workload runs on while the broker is down (stopping it takes seconds here).
+        try (BackgroundLoad load = BackgroundLoad.start(p.workload(), TRANSACTIONS, TRANSACTIONS_PER_SECOND / 3)) {
+            load.awaitDone(TRANSACTIONS / 5);
+            System.out.println("E2E " + p.name() + ": stopping the broker after " + load.done() + " transactions");
             CONNECT.stopBrokers();
             System.out.println("E2E " + p.name() + ": broker stopped after " + load.done() + " transactions");
             Thread.sleep(5_000);
