@@ -37,7 +37,7 @@ abstract class AbstractConvergenceIT {
         try {
             CONNECT.startConnector(pipeline.source(), pipeline.sourceConfig(), Pipeline.TASKS);
             WorkerHandle snapshotting = Tasks.awaitWorkerOfTask(CONNECT, pipeline.source(), 0);
-            String phase = sourcePhases(pipeline);
+            String phase = awaitSnapshotProgress(pipeline);
             String killed = snapshotting.url().toString();
             List<Integer> left = CONNECT.killWorker(snapshotting);
             System.out.println("E2E " + name + ": killed worker " + killed + " while the source was at " + phase);
@@ -63,6 +63,17 @@ abstract class AbstractConvergenceIT {
         } finally {
             pipeline.delete();
         }
+    }
+
+    /** Waits (up to 15 s) until the source committed some snapshot progress, and returns its phases. */
+    static String awaitSnapshotProgress(Pipeline pipeline) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        String phases = sourcePhases(pipeline);
+        while (!phases.contains(":snapshot") && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            phases = sourcePhases(pipeline);
+        }
+        return phases;
     }
 
     /** The source's offsets as "table:phase" pairs, to show where a kill hit. */
