@@ -17,9 +17,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * later events wait behind it even when they no longer need that parent (the row moved back to an existing parent, or
  * was deleted). The target should converge as soon as the later event arrives; the sink instead holds the row stale
  * until {@code fk.retry.max.ms} and then dead-letters the parked record (or, with {@code errors.tolerance=none}, fails
- * the task). In the end-to-end workload this happens whenever a parent is created and deleted again (or an order
- * re-parented) while the child's sink task is ahead of the parent's: with several tasks, routinely.
+ * the task; the later events parked behind it go with it). In the end-to-end workload this happened whenever an order
+ * was moved to another customer and its former customer deleted while the orders' sink task was ahead of the
+ * customers': with several tasks, routinely.
  */
+@Disabled("sink bug (issue 11 e2e): a record parked for a missing parent holds back every later event of its row, "
+        + "even one that no longer references that parent; the row stays stale until fk.retry.max.ms, then the parked "
+        + "record and the events behind it are dead-lettered (or fail the task with errors.tolerance=none)")
 class ForeignKeyParkingIT {
 
     @RegisterExtension
@@ -29,9 +33,7 @@ class ForeignKeyParkingIT {
     static final PostgresDatabaseExtension DB = new PostgresDatabaseExtension();
 
     @Test
-    @Disabled("sink bug (issue 11 e2e): a parked upsert is not released when a later delete of the same row arrives; "
-            + "the row stays parked until fk.retry.max.ms, then is dead-lettered or fails the task")
-    void aParkedInsertIsReleasedByALaterDeleteOfTheSameRow() throws Exception {
+    void aLaterEventThatNeedsNoMissingParentIsNotHeldBehindAParkedOne() throws Exception {
         Pipeline p = new Pipeline(CONNECT, DB.database(), "fkpark", Seeds.next("fkpark"));
         p.sinkOption("fk.retry.max.ms", "60000");
         p.workload().initialRows(1);
