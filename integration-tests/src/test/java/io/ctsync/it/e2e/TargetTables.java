@@ -101,6 +101,12 @@ final class TargetTables {
                         Object value = rs.getObject(i);
                         if (value instanceof java.sql.Blob blob) {
                             value = blob.getBytes(1, (int) blob.length());
+                        } else if (value != null && db.kind() == DatabaseKind.MARIADB && value instanceof java.time.LocalDateTime) {
+                            // MariaDB Connector/J 3.5's getString drops leading zeros of a DATETIME(3) fraction
+                            // (.089 reads as .89000); the value itself is right.
+                            value = value.toString();
+                        } else if (value != null && db.kind() == DatabaseKind.MARIADB && "TIME".equals(meta.getColumnTypeName(i))) {
+                            value = rs.getObject(i, java.time.LocalTime.class).toString();
                         } else if (value != null && db.kind() == DatabaseKind.POSTGRESQL
                                 && "timestamptz".equals(meta.getColumnTypeName(i))) {
                             value = rs.getObject(i, java.time.OffsetDateTime.class);
