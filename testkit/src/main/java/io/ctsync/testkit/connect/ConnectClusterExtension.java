@@ -166,6 +166,47 @@ public final class ConnectClusterExtension implements BeforeAllCallback, AfterAl
         cluster().assertions().assertExactlyNumWorkersAreUp(running.size(), "Workers did not come back after a restart");
     }
 
+    /**
+     * The worker that runs the given task now (by its REST port, which the status reports as worker id), or null
+     * while the task is unassigned.
+     */
+    public WorkerHandle workerRunning(String connector, int task) {
+        ConnectorStateInfo status = cluster().connectorStatus(connector);
+        String workerId = status.tasks().stream().filter(t -> t.id() == task).map(ConnectorStateInfo.TaskState::workerId)
+                .findFirst().orElse(null);
+        if (workerId == null) {
+            return null;
+        }
+        String port = workerId.substring(workerId.lastIndexOf(':') + 1);
+        return cluster().workers().stream().filter(w -> Integer.toString(w.url().getPort()).equals(port)).findFirst()
+                .orElse(null);
+    }
+
+    /**
+     * Stops one worker, as an operator's kill would (its tasks stop without a goodbye to the others, who take them over
+     * after {@code scheduled.rebalance.max.delay.ms}), and returns the REST ports of the workers left.
+     */
+    public List<Integer> killWorker(WorkerHandle worker) {
+        cluster().removeWorker(worker);
+        return cluster().workers().stream().map(w -> w.url().getPort()).toList();
+    }
+
+    /** Starts one more worker in the cluster and waits until the cluster has {@code expected} workers up. */
+    public void addWorker(int expected) throws InterruptedException {
+        cluster().addWorker();
+        cluster().assertions().assertExactlyNumWorkersAreUp(expected, "Worker did not join the cluster");
+    }
+
+    /** Stops the Kafka broker(s); workers and connectors stay up and retry. */
+    public void stopBrokers() {
+        cluster().kafka().stopOnlyBrokers();
+    }
+
+    /** Starts the stopped Kafka broker(s) again on the same ports and data. */
+    public void restartBrokers() {
+        cluster().kafka().restartOnlyBrokers();
+    }
+
     /** Reads at least {@code count} records from the topics (from the beginning), or fails after the timeout. */
     public List<ConsumerRecord<byte[], byte[]>> consume(int count, Duration timeout, String... topics) {
         ConsumerRecords<byte[], byte[]> records = cluster().kafka().consume(count, timeout.toMillis(), topics);
