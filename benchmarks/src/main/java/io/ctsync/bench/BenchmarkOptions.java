@@ -13,7 +13,8 @@ record BenchmarkOptions(int events, int batchSize, long seed, List<TargetKind> t
     static final String USAGE = """
             Usage: SinkBenchmark [--events N] [--batch-size N] [--seed N] [--targets postgresql,mariadb]
                                  [--formats json]
-                                 [--contenders raw,ctsync-defaults,ctsync-tuned,ctsync-ungated,ctsync-conflicts,debezium]
+                                 [--contenders raw,raw-pipeline,ctsync-defaults,ctsync-tuned,ctsync-ungated,
+                                               ctsync-conflicts,debezium,ctsync-rtt1,ctsync-rtt5]
                                  [--timeout-minutes N]
               --events          change events in the topic (default 500000)
               --batch-size      batch size of the tuned ctsync run, Debezium and the raw limit (default 5000)

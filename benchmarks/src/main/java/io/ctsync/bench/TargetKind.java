@@ -5,7 +5,7 @@ import static io.ctsync.testkit.RequiredService.setting;
 /** The target databases the sink benchmark runs against, with what differs between them. */
 enum TargetKind {
     POSTGRESQL(
-            "jdbc:postgresql://" + setting("CTSYNC_PG_HOST", "127.0.0.1") + ":" + setting("CTSYNC_PG_PORT", "5432") + "/",
+            "jdbc:postgresql://", setting("CTSYNC_PG_HOST", "127.0.0.1"), Integer.parseInt(setting("CTSYNC_PG_PORT", "5432")),
             "postgres", setting("CTSYNC_PG_USER", "postgres"), setting("CTSYNC_PG_PASSWORD", ""),
             // The driver's documented fast path for batched INSERTs: rewrite them into multi-row statements.
             "?reWriteBatchedInserts=true",
@@ -14,7 +14,8 @@ enum TargetKind {
             " ON CONFLICT (id) DO UPDATE SET %s",
             "%1$s = EXCLUDED.%1$s"),
     MARIADB(
-            "jdbc:mariadb://" + setting("CTSYNC_MARIADB_HOST", "127.0.0.1") + ":" + setting("CTSYNC_MARIADB_PORT", "3306") + "/",
+            "jdbc:mariadb://", setting("CTSYNC_MARIADB_HOST", "127.0.0.1"),
+            Integer.parseInt(setting("CTSYNC_MARIADB_PORT", "3306")),
             "", setting("CTSYNC_MARIADB_USER", "root"), setting("CTSYNC_MARIADB_PASSWORD", ""),
             // Connector/J 3.x batches through the bulk protocol (there is no rewriteBatchedStatements).
             "?useBulkStmts=true&useBulkStmtsForInserts=true",
@@ -23,6 +24,9 @@ enum TargetKind {
             " ON DUPLICATE KEY UPDATE %s",
             "%1$s = VALUES(%1$s)");
 
+    final String urlPrefix;
+    final String host;
+    final int port;
     final String serverUrl;
     final String adminDatabase;
     final String user;
@@ -32,9 +36,12 @@ enum TargetKind {
     final String upsertSuffix;
     final String assignment;
 
-    TargetKind(String serverUrl, String adminDatabase, String user, String password, String fastPathParameters,
+    TargetKind(String urlPrefix, String host, int port, String adminDatabase, String user, String password, String fastPathParameters,
                String createTable, String upsertSuffix, String assignment) {
-        this.serverUrl = serverUrl;
+        this.urlPrefix = urlPrefix;
+        this.host = host;
+        this.port = port;
+        this.serverUrl = serverUrl(host, port);
         this.adminDatabase = adminDatabase;
         this.user = user;
         this.password = password;
@@ -42,5 +49,10 @@ enum TargetKind {
         this.createTable = createTable;
         this.upsertSuffix = upsertSuffix;
         this.assignment = assignment;
+    }
+
+    /** The URL of the server at {@code host:port} (a proxy in front of it), without a database. */
+    String serverUrl(String host, int port) {
+        return urlPrefix + host + ":" + port + "/";
     }
 }
