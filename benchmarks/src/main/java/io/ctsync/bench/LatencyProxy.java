@@ -7,7 +7,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -20,7 +19,7 @@ import java.util.concurrent.locks.LockSupport;
  * behind it sees the database as if across a network with that round-trip time (bandwidth unlimited). It also counts
  * round trips: each time a client sends after the server last answered it waits for a full round trip, so that is
  * one. Pipelined requests (a JDBC batch sent ahead of its replies) cost one round trip, as on a real network. And it
- * counts commits (a {@code COMMIT} statement on the wire, as the PostgreSQL and MariaDB drivers send it), so round
+ * counts commits by a marker the database's protocol puts on the wire once per commit ({@link TargetKind}), so round
  * trips can be given per transaction, that is per batch of the sink.
  */
 final class LatencyProxy implements AutoCloseable {
@@ -31,15 +30,18 @@ final class LatencyProxy implements AutoCloseable {
     private final String targetHost;
     private final int targetPort;
     private final long oneWayNanos;
-    private static final byte[] COMMIT = "COMMIT".getBytes(StandardCharsets.US_ASCII);
-
+    private final byte[] commitMarker;
+    private final boolean markerFromServer;
     private final AtomicLong roundTrips = new AtomicLong();
     private final AtomicLong commits = new AtomicLong();
     private final AtomicBoolean open = new AtomicBoolean(true);
 
-    private LatencyProxy(String targetHost, int targetPort, long roundTripMicros) throws IOException {
+    private LatencyProxy(String targetHost, int targetPort, long roundTripMicros, byte[] commitMarker,
+                         boolean markerFromServer) throws IOException {
         this.targetHost = targetHost;
         this.targetPort = targetPort;
+        this.commitMarker = commitMarker;
+        this.markerFromServer = markerFromServer;
         this.oneWayNanos = TimeUnit.MICROSECONDS.toNanos(roundTripMicros) / 2;
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread acceptor = new Thread(this::accept, "latency-proxy-accept");
@@ -47,9 +49,13 @@ final class LatencyProxy implements AutoCloseable {
         acceptor.start();
     }
 
-    /** A proxy in front of {@code host:port} that adds {@code roundTripMicros} to every round trip. */
-    static LatencyProxy start(String host, int port, long roundTripMicros) throws IOException {
-        return new LatencyProxy(host, port, roundTripMicros);
+    /**
+     * A proxy in front of {@code host:port} that adds {@code roundTripMicros} to every round trip and counts a commit
+     * for each {@code commitMarker} in what the server ({@code markerFromServer}) or the client sends.
+     */
+    static LatencyProxy start(String host, int port, long roundTripMicros, byte[] commitMarker, boolean markerFromServer)
+            throws IOException {
+        return new LatencyProxy(host, port, roundTripMicros, commitMarker, markerFromServer);
     }
 
     int port() {
@@ -119,11 +125,11 @@ final class LatencyProxy implements AutoCloseable {
                         connection.answered = false;
                         roundTrips.incrementAndGet();
                     }
-                    if (contains(buffer, n, COMMIT)) {
-                        commits.incrementAndGet();
-                    }
                 } else {
                     connection.answered = true;
+                }
+                if (clientToServer != markerFromServer) {
+                    commits.addAndGet(occurrences(buffer, n, commitMarker));
                 }
                 queue.add(new Chunk(Arrays.copyOf(buffer, n), System.nanoTime() + oneWayNanos));
             }
@@ -134,7 +140,8 @@ final class LatencyProxy implements AutoCloseable {
         }
     }
 
-    private static boolean contains(byte[] buffer, int length, byte[] word) {
+    private static int occurrences(byte[] buffer, int length, byte[] word) {
+        int found = 0;
         outer:
         for (int i = 0; i + word.length <= length; i++) {
             for (int j = 0; j < word.length; j++) {
@@ -142,9 +149,9 @@ final class LatencyProxy implements AutoCloseable {
                     continue outer;
                 }
             }
-            return true;
+            found++;
         }
-        return false;
+        return found;
     }
 
     private static void write(Socket to, LinkedBlockingQueue<Chunk> queue) {

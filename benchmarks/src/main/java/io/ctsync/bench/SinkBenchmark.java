@@ -90,7 +90,8 @@ public final class SinkBenchmark {
                         continue;
                     }
                     try (LatencyProxy proxy = kind.roundTripMs() > 0
-                            ? LatencyProxy.start(target.host, target.port, kind.roundTripMs() * 1000) : null) {
+                            ? LatencyProxy.start(target.host, target.port, kind.roundTripMs() * 1000,
+                            target.commitMarker, target.commitMarkerFromServer) : null) {
                         Contender contender = kind.contender(db, topic.name(), topic.format(), options.batchSize(),
                                 proxy == null ? -1 : proxy.port());
                         System.out.printf("Running %s into %s (%s)...%n", contender.name(), target, topic.format().label());
