@@ -2,6 +2,7 @@ package io.ctsync.bench;
 
 import java.sql.Connection;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.connect.runtime.rest.entities.ConnectorStateInfo;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 
@@ -9,6 +10,7 @@ import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 final class ConnectorRun {
 
     private static final long PROBE_INTERVAL_MS = 20;
+    private static final AtomicInteger RUNS = new AtomicInteger();
 
     private ConnectorRun() {
     }
@@ -16,8 +18,9 @@ final class ConnectorRun {
     static RunResult run(BenchCluster cluster, BenchDatabase db, Contender contender, Workload workload, long records,
                          String format, Duration timeout, LatencyProxy proxy) throws Exception {
         EmbeddedConnectCluster connect = cluster.connect();
-        // Each run gets its own consumer group: a name reused across targets would resume the previous run's group.
-        String name = contender.table() + "_" + db.kind().name().toLowerCase();
+        // Each run gets its own consumer group: a name reused across targets, or a contender named twice, would resume
+        // the previous run's group.
+        String name = contender.table() + "_" + db.kind().name().toLowerCase() + "_" + RUNS.incrementAndGet();
         try (Connection probe = db.open(db.jdbcUrl()); HeapSampler heap = HeapSampler.start()) {
             long start = System.nanoTime();
             connect.configureConnector(name, contender.config());

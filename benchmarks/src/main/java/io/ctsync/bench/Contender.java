@@ -48,6 +48,12 @@ record Contender(String name, String table, Map<String, String> config) {
                 "target-wins", format);
     }
 
+    /** The tuned run with PostgreSQL's upserts as batched statements instead of COPY (what COPY gains). */
+    static Contender ctsyncStatements(BenchDatabase db, String topic, Serialization format, int batchSize) {
+        return ctsyncTuned(db, topic, format, batchSize).variant("statements", "upserts as statements",
+                "dialect.postgresql.copy.upserts", "false", format);
+    }
+
     /**
      * The tuned run connecting through a {@link LatencyProxy} on the loopback {@code proxyPort} that adds
      * {@code roundTripMs} to every round trip to the database.

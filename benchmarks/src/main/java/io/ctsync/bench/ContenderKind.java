@@ -10,7 +10,14 @@ enum ContenderKind {
     CTSYNC_CONFLICTS,
     DEBEZIUM,
     CTSYNC_RTT1,
-    CTSYNC_RTT5;
+    CTSYNC_RTT5,
+    /** PostgreSQL only, and only when asked for: the tuned run with upserts as statements instead of COPY. */
+    CTSYNC_STATEMENTS;
+
+    /** True for the runs a benchmark makes when no --contenders are given. */
+    boolean inDefaultRun() {
+        return this != CTSYNC_STATEMENTS;
+    }
 
     /** The round trip the run adds between the sink and the database (through a {@link LatencyProxy}); 0 for none. */
     long roundTripMs() {
@@ -34,6 +41,7 @@ enum ContenderKind {
             case CTSYNC_UNGATED -> Contender.ctsyncUngated(db, topic, format, batchSize);
             case CTSYNC_CONFLICTS -> Contender.ctsyncConflictDetection(db, topic, format, batchSize);
             case DEBEZIUM -> Contender.debezium(db, topic, format, batchSize);
+            case CTSYNC_STATEMENTS -> Contender.ctsyncStatements(db, topic, format, batchSize);
             case CTSYNC_RTT1, CTSYNC_RTT5 -> Contender.ctsyncOverNetwork(db, topic, format, batchSize, proxyPort,
                     roundTripMs());
             case RAW, RAW_PIPELINE -> throw new IllegalStateException(this + " runs without a connector");
