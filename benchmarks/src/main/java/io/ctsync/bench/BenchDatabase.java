@@ -36,6 +36,11 @@ final class BenchDatabase implements AutoCloseable {
         return kind.serverUrl + name;
     }
 
+    /** The URL as an operator would configure it, through a proxy listening on the loopback {@code port}. */
+    String jdbcUrlVia(int port) {
+        return kind.serverUrl("127.0.0.1", port) + name;
+    }
+
     /** The URL with the driver's batching fast path on, for the raw-JDBC limit. */
     String fastJdbcUrl() {
         return kind.serverUrl + name + kind.fastPathParameters;

@@ -13,14 +13,15 @@ record BenchmarkOptions(int events, int batchSize, long seed, List<TargetKind> t
     static final String USAGE = """
             Usage: SinkBenchmark [--events N] [--batch-size N] [--seed N] [--targets postgresql,mariadb]
                                  [--formats json,json-fast,avro]
-                                 [--contenders raw,ctsync-defaults,ctsync-tuned,ctsync-ungated,ctsync-conflicts,debezium]
+                                 [--contenders raw,raw-pipeline,ctsync-defaults,ctsync-tuned,ctsync-ungated,
+                                               ctsync-conflicts,debezium,ctsync-rtt1,ctsync-rtt5,ctsync-statements]
                                  [--timeout-minutes N]
               --events          change events in the topic (default 500000)
               --batch-size      batch size of the tuned ctsync run, Debezium and the raw limit (default 5000)
               --targets         target databases (default postgresql,mariadb)
               --formats         topic formats (default json): json (Kafka's JsonConverter), json-fast (the same
                                 JSON through ctsync's FastJsonConverter), avro
-              --contenders      which runs to make (default all)
+              --contenders      which runs to make (default all but ctsync-statements, which is PostgreSQL only)
             """;
 
     static BenchmarkOptions parse(String... args) {
@@ -29,7 +30,7 @@ record BenchmarkOptions(int events, int batchSize, long seed, List<TargetKind> t
         long seed = 42;
         List<TargetKind> targets = List.of(TargetKind.POSTGRESQL, TargetKind.MARIADB);
         List<Format> formats = List.of(Format.JSON);
-        List<ContenderKind> contenders = List.of(ContenderKind.values());
+        List<ContenderKind> contenders = Arrays.stream(ContenderKind.values()).filter(ContenderKind::inDefaultRun).toList();
         Duration timeout = Duration.ofMinutes(20);
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;

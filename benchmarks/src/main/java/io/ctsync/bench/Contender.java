@@ -48,6 +48,26 @@ record Contender(String name, String table, Map<String, String> config) {
                 "target-wins", format);
     }
 
+    /** The tuned run with PostgreSQL's upserts as batched statements instead of COPY (what COPY gains). */
+    static Contender ctsyncStatements(BenchDatabase db, String topic, Serialization format, int batchSize) {
+        return ctsyncTuned(db, topic, format, batchSize).variant("statements", "upserts as statements",
+                "dialect.postgresql.copy.upserts", "false", format);
+    }
+
+    /**
+     * The tuned run connecting through a {@link LatencyProxy} on the loopback {@code proxyPort} that adds
+     * {@code roundTripMs} to every round trip to the database.
+     */
+    static Contender ctsyncOverNetwork(BenchDatabase db, String topic, Serialization format, int batchSize, int proxyPort,
+                                       long roundTripMs) {
+        Contender tuned = ctsyncTuned(db, topic, format, batchSize);
+        Map<String, String> config = new HashMap<>(tuned.config());
+        String table = "orders_ctsync_rtt" + roundTripMs + "_" + format.label();
+        config.put("table.name.format", table);
+        config.put("connection.url", db.jdbcUrlVia(proxyPort));
+        return new Contender(tuned.name().replace(")", ", " + roundTripMs + " ms round trip)"), table, config);
+    }
+
     /** This ctsync run with one more option set, into a table of its own. */
     private Contender variant(String tableWord, String label, String option, String value, Serialization format) {
         Map<String, String> changed = new HashMap<>(config);

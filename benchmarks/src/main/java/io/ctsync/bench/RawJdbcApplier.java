@@ -23,34 +23,60 @@ import java.util.stream.Stream;
  * commits: the least work a correct applier can do. Many rows a statement, because MariaDB prepares a statement's
  * update expressions again for every row of a batch, and PostgreSQL's driver rewrites batches that way anyway.
  */
-final class RawJdbcApplier {
+final class RawJdbcApplier implements AutoCloseable {
 
     private static final int ROWS = 128;
     private static final List<String> COLUMNS = List.of("id", "customer", "amount", "quantity", "active", "created_at",
             "ship_date", "ratio", "note", "code");
 
-    private RawJdbcApplier() {
+    private final Connection connection;
+    private final PreparedStatement manyRows;
+    private final PreparedStatement oneRow;
+    private final PreparedStatement deletes;
+
+    private RawJdbcApplier(Connection connection, BenchDatabase db, String table) throws SQLException {
+        this.connection = connection;
+        this.manyRows = connection.prepareStatement(upsert(db, table, ROWS));
+        this.oneRow = connection.prepareStatement(upsert(db, table, 1));
+        this.deletes = connection.prepareStatement("DELETE FROM " + table + " WHERE id = ?");
     }
 
-    /** Applies every change and returns the elapsed nanoseconds (table creation excluded). */
-    static long apply(BenchDatabase db, String table, Workload workload, int batchSize) throws SQLException {
-        try (Connection connection = db.open(db.fastJdbcUrl())) {
+    /** Creates the table and prepares the statements, on the driver's fast path. */
+    static RawJdbcApplier open(BenchDatabase db, String table) throws SQLException {
+        Connection connection = db.open(db.fastJdbcUrl());
+        try {
             try (Statement ddl = connection.createStatement()) {
                 ddl.execute(String.format(db.kind().createTable, table));
             }
             connection.setAutoCommit(false);
+            return new RawJdbcApplier(connection, db, table);
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
+        }
+    }
+
+    /** Applies every change in batches and returns the elapsed nanoseconds (table creation excluded). */
+    static long apply(BenchDatabase db, String table, Workload workload, int batchSize) throws SQLException {
+        try (RawJdbcApplier applier = open(db, table)) {
             long start = System.nanoTime();
-            try (PreparedStatement manyRows = connection.prepareStatement(upsert(db, table, ROWS));
-                 PreparedStatement oneRow = connection.prepareStatement(upsert(db, table, 1));
-                 PreparedStatement deletes = connection.prepareStatement("DELETE FROM " + table + " WHERE id = ?")) {
-                List<Change> changes = workload.changes();
-                for (int from = 0; from < changes.size(); from += batchSize) {
-                    applyBatch(changes.subList(from, Math.min(from + batchSize, changes.size())), manyRows, oneRow, deletes);
-                    connection.commit();
-                }
+            List<Change> changes = workload.changes();
+            for (int from = 0; from < changes.size(); from += batchSize) {
+                applier.apply(changes.subList(from, Math.min(from + batchSize, changes.size())));
             }
             return System.nanoTime() - start;
         }
+    }
+
+    /** One batch in one transaction: the last change per key, upserts many rows a statement, deletes batched. */
+    void apply(List<Change> batch) throws SQLException {
+        applyBatch(batch, manyRows, oneRow, deletes);
+        connection.commit();
+    }
+
+    @Override
+    public void close() throws SQLException {
+        connection.close();
     }
 
     private static String upsert(BenchDatabase db, String table, int rows) {

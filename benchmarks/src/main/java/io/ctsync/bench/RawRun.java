@@ -17,7 +17,7 @@ final class RawRun {
             long nanos = RawJdbcApplier.apply(db, TABLE, workload, batchSize);
             try (Connection connection = db.open(db.jdbcUrl())) {
                 return new RunResult(NAME, db.kind(), "-", workload.changes().size(), nanos, nanos, heap.baselineBytes(),
-                        heap.peakBytes(), TableDigest.of(connection, TABLE));
+                        heap.peakBytes(), TableDigest.of(connection, TABLE), null);
             }
         }
     }

@@ -88,10 +88,20 @@ public final class SinkBenchmark {
                     continue;
                 }
                 try (BenchDatabase db = BenchDatabase.create(target)) {
-                    Contender contender = kind.contender(db, topic.name(), topic.format(), options.batchSize());
-                    System.out.printf("Running %s into %s (%s)...%n", contender.name(), target, topic.format().label());
-                    results.add(ConnectorRun.run(cluster, db, contender, workload, topic.records(),
-                            topic.format().label(), options.timeout()));
+                    if (kind == ContenderKind.RAW_PIPELINE) {
+                        results.add(RawPipelineRun.run(cluster, db, topic.name(), topic.format(), topic.records(),
+                                options.batchSize(), options.timeout()));
+                        continue;
+                    }
+                    try (LatencyProxy proxy = kind.roundTripMs() > 0
+                            ? LatencyProxy.start(target.host, target.port, kind.roundTripMs() * 1000,
+                            target.commitMarker, target.commitMarkerFromServer) : null) {
+                        Contender contender = kind.contender(db, topic.name(), topic.format(), options.batchSize(),
+                                proxy == null ? -1 : proxy.port());
+                        System.out.printf("Running %s into %s (%s)...%n", contender.name(), target, topic.format().label());
+                        results.add(ConnectorRun.run(cluster, db, contender, workload, topic.records(),
+                                topic.format().label(), options.timeout(), proxy));
+                    }
                 }
             }
         }

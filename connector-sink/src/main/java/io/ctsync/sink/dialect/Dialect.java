@@ -100,6 +100,14 @@ public interface Dialect {
     }
 
     /**
+     * The set-based upsert of many rows through a staging table, or empty when this dialect writes rows with
+     * statements only.
+     */
+    default Optional<StagedUpsert> stagedUpsert() {
+        return Optional.empty();
+    }
+
+    /**
      * Delete of one row by key; with {@code versionColumn}, only when the stored version is null or lower than the
      * delete's (the last parameter).
      */
@@ -183,6 +191,14 @@ public interface Dialect {
             statement.setString(index++, values.get(Math.min(i, values.size() - 1)));
         }
         return index;
+    }
+
+    /**
+     * The most values one {@link #textIn} condition should carry: each further one is another query, another round
+     * trip. 512 by default (SQL Server takes at most 2,100 parameters a statement).
+     */
+    default int textValuesPerQuery() {
+        return 512;
     }
 
     /** True when {@code (a, b) IN ((?, ?), …)} works (row values); else composite keys are matched with ORs. */

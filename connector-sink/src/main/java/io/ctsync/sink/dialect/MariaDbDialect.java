@@ -128,6 +128,12 @@ public final class MariaDbDialect extends AbstractDialect {
                 + sqlType(column.type(), false) + " NULL";
     }
 
+    /** A batch of keys in one or two reads: an IN list of 4,096 keys is well within the parameter limit. */
+    @Override
+    public int textValuesPerQuery() {
+        return 4_096;
+    }
+
     /**
      * MariaDB prepares the statement's update expressions again for every row of a JDBC batch, bulk protocol or not:
      * 200,000 gated one-row upserts took 6.0 s, the same rows as 128-row statements 0.7 s (10.11, same machine).

@@ -13,20 +13,36 @@ final class OnConflictUpsert {
     }
 
     static String sql(Dialect dialect, TableId table, List<String> keyColumns, List<String> valueColumns, String versionColumn) {
+        return sql(dialect, table, keyColumns, valueColumns, versionColumn, null);
+    }
+
+    /**
+     * The same upsert taking its rows from {@code SELECT <the columns> FROM stagingTable} instead of one row of
+     * parameters; {@code stagingTable} is already qualified and quoted.
+     */
+    static String sql(Dialect dialect, TableId table, List<String> keyColumns, List<String> valueColumns, String versionColumn,
+                      String stagingTable) {
         StringBuilder sql = new StringBuilder("INSERT INTO ").append(dialect.qualified(table)).append(" AS t (");
+        StringBuilder columns = new StringBuilder();
         StringBuilder values = new StringBuilder();
         int count = 0;
         for (List<String> group : List.of(keyColumns, valueColumns)) {
             for (String column : group) {
-                sql.append(count == 0 ? "" : ", ").append(dialect.quote(column));
+                columns.append(count == 0 ? "" : ", ").append(dialect.quote(column));
                 values.append(count++ == 0 ? "?" : ", ?");
             }
         }
         if (versionColumn != null) {
-            sql.append(", ").append(dialect.quote(versionColumn));
+            columns.append(", ").append(dialect.quote(versionColumn));
             values.append(", ?");
         }
-        sql.append(") VALUES (").append(values).append(") ON CONFLICT (");
+        sql.append(columns);
+        if (stagingTable == null) {
+            sql.append(") VALUES (").append(values).append(')');
+        } else {
+            sql.append(") SELECT ").append(columns).append(" FROM ").append(stagingTable);
+        }
+        sql.append(" ON CONFLICT (");
         for (int i = 0; i < keyColumns.size(); i++) {
             sql.append(i == 0 ? "" : ", ").append(dialect.quote(keyColumns.get(i)));
         }

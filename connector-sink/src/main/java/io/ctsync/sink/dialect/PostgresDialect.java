@@ -25,15 +25,18 @@ public final class PostgresDialect extends AbstractDialect {
 
     public static final String NAME = "postgresql";
     public static final String REWRITE_BATCHED_INSERTS = "dialect.postgresql.rewrite.batched.inserts";
+    public static final String COPY_UPSERTS = "dialect.postgresql.copy.upserts";
 
     /** admin/crash shutdown, cannot connect now, too many connections, lock not available, out of resources. */
     private static final Set<String> TRANSIENT_STATES = Set.of("57P01", "57P02", "57P03", "53300", "53200", "53100",
             "55P03", "55006", "58030");
 
     private final boolean rewriteBatchedInserts;
+    private final Optional<StagedUpsert> copyUpserts;
 
-    PostgresDialect(boolean rewriteBatchedInserts) {
+    PostgresDialect(boolean rewriteBatchedInserts, boolean copyUpserts) {
         this.rewriteBatchedInserts = rewriteBatchedInserts;
+        this.copyUpserts = copyUpserts ? Optional.of(new PostgresCopyUpsert(this)) : Optional.empty();
     }
 
     @Override
@@ -98,6 +101,11 @@ public final class PostgresDialect extends AbstractDialect {
         return OnConflictUpsert.sql(this, table, keyColumns, valueColumns, versionColumn);
     }
 
+    @Override
+    public Optional<StagedUpsert> stagedUpsert() {
+        return copyUpserts;
+    }
+
     /**
      * One array parameter, semi-joined. PostgreSQL cannot hash an IN list of parameters, and on a young table it
      * prefers a sequential scan that compares every row with every listed value: 512 keys against a state table of
@@ -107,6 +115,12 @@ public final class PostgresDialect extends AbstractDialect {
     @Override
     public String textIn(String column, int count) {
         return column + " IN (SELECT unnest(CAST(? AS varchar[])))";
+    }
+
+    /** Any number: they travel as one array parameter. */
+    @Override
+    public int textValuesPerQuery() {
+        return Integer.MAX_VALUE;
     }
 
     @Override
@@ -187,11 +201,18 @@ public final class PostgresDialect extends AbstractDialect {
                             + "(reWriteBatchedInserts), several times faster. The driver then reports no per-row counts, "
                             + "so rows skipped by the version column are not counted as duplicates.",
                     "Dialect: PostgreSQL", 1, Width.SHORT, "Rewrite batched inserts");
+            def.define(COPY_UPSERTS, Type.BOOLEAN, true, Importance.LOW,
+                    "Write the upserts of a batch (64 rows or more of one table) with COPY into a temporary table and "
+                            + "one version-gated INSERT ... SELECT ... ON CONFLICT, instead of batches of INSERT statements: "
+                            + "less work for the server, and the duplicates the version column holds back are counted. "
+                            + "Times, time zones, UUID, JSON and XML columns always go as statements.",
+                    "Dialect: PostgreSQL", 2, Width.SHORT, "Upserts through COPY");
         }
 
         @Override
         public Dialect create(Map<String, String> props) {
-            return new PostgresDialect(DialectProvider.flag(props, REWRITE_BATCHED_INSERTS, true));
+            return new PostgresDialect(DialectProvider.flag(props, REWRITE_BATCHED_INSERTS, true),
+                    DialectProvider.flag(props, COPY_UPSERTS, true));
         }
     }
 }

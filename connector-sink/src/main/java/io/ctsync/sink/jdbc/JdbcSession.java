@@ -11,9 +11,11 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +30,10 @@ public final class JdbcSession implements AutoCloseable {
     private final Dialect dialect;
     private final ConnectionOptions.Settings settings;
     private final Map<String, PreparedStatement> statements = new HashMap<>();
+    /** Session objects (temporary tables) created by committed transactions of this connection, by their DDL. */
+    private final Set<String> sessionObjects = new HashSet<>();
+    /** Those created in the current transaction: theirs only once it commits (a rollback undoes the DDL too). */
+    private final Set<String> pendingSessionObjects = new HashSet<>();
     private Driver driver;
     private Connection connection;
 
@@ -75,6 +81,20 @@ public final class JdbcSession implements AutoCloseable {
         return statement;
     }
 
+    /**
+     * Runs this DDL of a session object (a temporary table) once per connection: again after a reconnect, or when the
+     * transaction that ran it was rolled back.
+     */
+    public void ensureSessionObject(String ddl) throws SQLException {
+        if (sessionObjects.contains(ddl) || pendingSessionObjects.contains(ddl)) {
+            return;
+        }
+        try (Statement statement = connection().createStatement()) {
+            statement.execute(ddl);
+        }
+        pendingSessionObjects.add(ddl);
+    }
+
     /** Creates one of the sink's own tables when missing, and commits. */
     public void createTable(TableId table, List<ColumnSpec> columns, List<String> keyColumns) throws SQLException {
         try (Statement statement = connection().createStatement()) {
@@ -85,10 +105,13 @@ public final class JdbcSession implements AutoCloseable {
 
     public void commit() throws SQLException {
         connection().commit();
+        sessionObjects.addAll(pendingSessionObjects);
+        pendingSessionObjects.clear();
     }
 
     /** Rolls back what is pending; a failure to do so (e.g. connection gone) closes the connection instead. */
     public void rollbackQuietly() {
+        pendingSessionObjects.clear();
         if (connection == null) {
             return;
         }
@@ -113,6 +136,8 @@ public final class JdbcSession implements AutoCloseable {
     @Override
     public void close() {
         statements.clear();
+        sessionObjects.clear();
+        pendingSessionObjects.clear();
         if (connection != null) {
             closeQuietly(connection);
             connection = null;

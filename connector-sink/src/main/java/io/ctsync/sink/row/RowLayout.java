@@ -1,6 +1,7 @@
 package io.ctsync.sink.row;
 
 import io.ctsync.sink.dialect.Dialect;
+import io.ctsync.sink.dialect.StagedUpsert;
 import io.ctsync.sink.failure.RecordFailure;
 import io.ctsync.sink.record.ChangeEvent;
 import io.ctsync.sink.schema.FieldType;
@@ -10,10 +11,12 @@ import io.ctsync.sink.schema.TableId;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * How the events of one key/row schema are written to one table: the key and value columns with their bindings,
@@ -22,6 +25,8 @@ import java.util.Map;
 public final class RowLayout {
 
     private static final FieldType VERSION_TYPE = FieldType.of(Kind.INT64);
+    /** Names the staging tables of layouts apart within a session (a layout's columns are fixed). */
+    private static final AtomicLong STAGING_IDS = new AtomicLong();
 
     private final TableDefinition table;
     private final String stateName;
@@ -38,6 +43,9 @@ public final class RowLayout {
     private final Map<List<String>, String> ungatedUpdateSql = new HashMap<>();
     private final Map<Integer, String> multiRowUpsertSql = new HashMap<>();
     private final int upsertRowsPerStatement;
+    private final String stagingTable = "ctsync_stage_" + STAGING_IDS.incrementAndGet();
+    private String stagingDdl;
+    private String upsertFromStagingSql;
 
     public RowLayout(Dialect dialect, TableDefinition table, String stateName, List<ColumnBinding> key, List<ColumnBinding> values,
               String versionColumn, boolean stateVersions) {
@@ -144,6 +152,71 @@ public final class RowLayout {
     public String upsertSql(int rows) {
         return rows == 1 ? upsertSql : multiRowUpsertSql.computeIfAbsent(rows, n -> dialect.upsert(table.id(), keyColumns,
                 Arrays.stream(values).map(ColumnBinding::column).toList(), versionColumn, n));
+    }
+
+    /** The session's staging table for this layout's upserts ({@link StagedUpsert}). */
+    public String stagingTable() {
+        return stagingTable;
+    }
+
+    /** The DDL of {@link #stagingTable()}: the key, value and version columns. */
+    public String stagingDdl(StagedUpsert staged) {
+        if (stagingDdl == null) {
+            List<FieldType> types = new ArrayList<>();
+            Arrays.stream(key).forEach(c -> types.add(c.type()));
+            Arrays.stream(values).forEach(c -> types.add(c.type()));
+            if (versionColumn != null) {
+                types.add(VERSION_TYPE);
+            }
+            stagingDdl = staged.createStaging(stagingTable, stagedColumns(), types);
+        }
+        return stagingDdl;
+    }
+
+    /** The key, value and version columns in the order {@link #appendStaged} writes them. */
+    public List<String> stagedColumns() {
+        List<String> columns = new ArrayList<>(keyColumns);
+        columns.addAll(valueColumns());
+        if (versionColumn != null) {
+            columns.add(versionColumn);
+        }
+        return columns;
+    }
+
+    /** The gated upsert of the target from {@link #stagingTable()}. */
+    public String upsertFromStagingSql(StagedUpsert staged) {
+        if (upsertFromStagingSql == null) {
+            upsertFromStagingSql = staged.upsertFromStaging(table.id(), stagingTable, keyColumns, valueColumns(), versionColumn);
+        }
+        return upsertFromStagingSql;
+    }
+
+    /**
+     * Appends a whole-row upsert in the staged load format; false when one of its values cannot be staged exactly
+     * (what was appended is then to be discarded).
+     */
+    public boolean appendStaged(StagedUpsert staged, StringBuilder out, PendingRow row) {
+        for (int i = 0; i < key.length; i++) {
+            if (i > 0) {
+                out.append(staged.fieldSeparator());
+            }
+            if (!staged.appendValue(out, key[i].type(), row.key()[i])) {
+                return false;
+            }
+        }
+        Object recordKey = row.event().record().key();
+        for (ColumnBinding column : values) {
+            out.append(staged.fieldSeparator());
+            if (!staged.appendValue(out, column.type(), column.value(recordKey, row.event().row()))) {
+                return false;
+            }
+        }
+        if (versionColumn != null) {
+            out.append(staged.fieldSeparator());
+            staged.appendValue(out, VERSION_TYPE, row.event().version());
+        }
+        out.append(staged.rowSeparator());
+        return true;
     }
 
     public String sqlFor(ChangeEvent event) {

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * The sink state table: per target row (table name, row key) the last applied change version and whether it was a
@@ -43,6 +44,8 @@ public final class StateStore {
     private final String purgeSql;
     private final String anyRowSql;
     private final Map<Integer, String> readSql = new HashMap<>();
+    /** Statement sizes for reading keys: a few, so the statement cache stays small; the largest the dialect's most. */
+    private final int[] readBuckets;
 
     public StateStore(Dialect dialect, TableId table) {
         this.dialect = dialect;
@@ -51,7 +54,10 @@ public final class StateStore {
         this.purgeSql = "DELETE FROM " + dialect.qualified(table) + " WHERE " + dialect.quote("table_name") + " = ? AND "
                 + dialect.quote("deleted") + " = ? AND " + dialect.quote("updated_ms") + " < ?";
         this.anyRowSql = "SELECT 1 FROM " + dialect.qualified(table) + " WHERE " + dialect.quote("table_name") + " = ?";
-        for (int size : READ_BUCKETS) {
+        int most = dialect.textValuesPerQuery();
+        this.readBuckets = IntStream.concat(IntStream.of(READ_BUCKETS).filter(size -> size < most), IntStream.of(most))
+                .toArray();
+        for (int size : readBuckets) {
             StringBuilder sql = new StringBuilder("SELECT ").append(dialect.quote("row_key")).append(", ")
                     .append(dialect.quote("version")).append(", ").append(dialect.quote("deleted")).append(", ")
                     .append(dialect.quote(HASHES)).append(" FROM ")
@@ -183,13 +189,13 @@ public final class StateStore {
         return purged;
     }
 
-    private static int bucketFor(int count) {
-        for (int size : READ_BUCKETS) {
+    private int bucketFor(int count) {
+        for (int size : readBuckets) {
             if (count <= size) {
                 return size;
             }
         }
-        return READ_BUCKETS[READ_BUCKETS.length - 1];
+        return readBuckets[readBuckets.length - 1];
     }
 
     /** One row's new state; {@code version} null for an unversioned event, {@code rowHashes} null without detection. */

@@ -21,16 +21,24 @@ final class StatementRunner {
 
     private final JdbcSession session;
     private final SinkCounters counters;
+    private final StagedUpserts staged;
 
     StatementRunner(JdbcSession session, SinkCounters counters) {
         this.session = session;
         this.counters = counters;
+        this.staged = new StagedUpserts(session, counters);
     }
 
-    /** The fast path: each group as one JDBC batch; a failure fails the transaction. */
+    /**
+     * The fast path: each group through the staging table where the dialect has one, else as one JDBC batch; a
+     * failure fails the transaction.
+     */
     void executeGroups(List<StatementGroup> groups) throws SQLException {
         for (StatementGroup group : groups) {
             PendingRow first = group.rows().get(0);
+            if (first.wholeUpsert() && staged.write(group.rows())) {
+                continue;
+            }
             int rowsPerStatement = first.wholeUpsert() ? first.layout().upsertRowsPerStatement() : 1;
             if (rowsPerStatement > 1 && group.rows().size() > 1) {
                 executeMultiRowUpserts(group.rows(), rowsPerStatement);
