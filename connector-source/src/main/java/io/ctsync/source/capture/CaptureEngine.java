@@ -1,11 +1,14 @@
 package io.ctsync.source.capture;
 
 import io.ctsync.contract.offset.IncrementalAnchor;
+import io.ctsync.contract.offset.PointInTimeAnchor;
 import io.ctsync.contract.offset.SnapshotAnchor;
 import io.ctsync.contract.offset.TableAnchor;
 import io.ctsync.source.anchor.AnchorCheck;
 import io.ctsync.source.anchor.HeartbeatRecords;
+import io.ctsync.source.anchor.PointInTimeRewind;
 import io.ctsync.source.anchor.TablePartitions;
+import io.ctsync.source.config.EventTimestampMode;
 import io.ctsync.source.config.RetentionExpiredPolicy;
 import io.ctsync.source.config.SnapshotMode;
 import io.ctsync.source.config.SourceTaskConfig;
@@ -64,7 +67,8 @@ public final class CaptureEngine {
         this.heartbeats = new HeartbeatRecords(config.topicPrefix());
         ChangeEventFactory events = new ChangeEventFactory(config.topicPrefix(), config.tombstonesOnDelete());
         this.snapshots = new SnapshotReader(events, config.snapshotChunkRows(), clock);
-        this.changes = new ChangeReader(events, config.batchMaxRows(), config.excludedContext(), clock);
+        this.changes = new ChangeReader(events, config.batchMaxRows(), config.excludedContext(), clock,
+                config.eventTimestampMode() == EventTimestampMode.COMMIT);
         RetentionExpiredPolicy policy = snapshotMode == SnapshotMode.WHEN_NEEDED ? RetentionExpiredPolicy.RESNAPSHOT
                 : config.retentionExpiredPolicy();
         this.anchors = new AnchorCheck(policy);
@@ -116,6 +120,14 @@ public final class CaptureEngine {
     private int step(ChangeCycle cycle, TableCapture table, long upper, int budget, List<SourceRecord> out) {
         if (table.finished) {
             return 0;
+        }
+        if (table.position() instanceof PointInTimeAnchor rewind) {
+            Optional<IncrementalAnchor> resolved = PointInTimeRewind.resolve(cycle, table.id, rewind, upper);
+            if (resolved.isEmpty()) {
+                startSnapshot(cycle, table, upper);
+            } else {
+                table.anchor = table.anchor.moveWithoutRecord(resolved.get());
+            }
         }
         if (table.position() == null) {
             if (snapshotMode == SnapshotMode.NEVER) {

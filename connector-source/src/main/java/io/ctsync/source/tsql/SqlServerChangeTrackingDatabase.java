@@ -57,6 +57,16 @@ public final class SqlServerChangeTrackingDatabase implements ChangeTrackingData
         }
     }
 
+    @Override
+    public boolean seesCommitTimes() {
+        try (PreparedStatement statement = connection.prepareStatement(TSql.SEES_COMMIT_TIMES);
+             ResultSet rs = statement.executeQuery()) {
+            return rs.next() && rs.getBoolean(1);
+        } catch (SQLException e) {
+            throw SqlServerErrors.translate("Checking VIEW SERVER STATE (sys.dm_tran_commit_table)", e);
+        }
+    }
+
     /**
      * One transaction: SNAPSHOT (or READ COMMITTED), committed when {@code work} returns, rolled back otherwise.
      * Outside cycles the connection is in auto-commit, so no read between cycles holds a transaction open.

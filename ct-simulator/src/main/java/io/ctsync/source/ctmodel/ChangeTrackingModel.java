@@ -37,6 +37,13 @@ import java.util.function.UnaryOperator;
  *   <li>An UPDATE records the columns it set, even to the same value; one that sets every non-key column records a
  *       NULL mask (CHANGETABLE, SYS_CHANGE_COLUMNS).</li>
  *   <li>{@code WITH CHANGE_TRACKING_CONTEXT (ctx)} stores ctx with the changes of that statement.</li>
+ *   <li>Each commit that changed a tracked table leaves a row (version, commit time) in the commit table
+ *       ({@code sys.dm_tran_commit_table}: "one row for each transaction that is committed for a table that is
+ *       tracked"; commit_ts "a monotonically increasing number", the version); retention cleanup removes its rows
+ *       with the change information ("subject to cleanup according to the retention period"). Without
+ *       {@code VIEW SERVER STATE} a user does not see commits a CHECKPOINT has not yet persisted (the view's
+ *       page, note): {@link #viewServerState} sets whether the user holds it; the model has no checkpoints and
+ *       always shows every retained commit. Commit times come from the model's clock ({@link #clock}).</li>
  * </ul>
  * Net changes since a baseline are computed by {@link ModelCycle}. Readers see a consistent database: a poll cycle
  * holds the model's lock, as a SNAPSHOT transaction would give it a consistent view.
@@ -53,6 +60,10 @@ public final class ChangeTrackingModel {
     long currentVersion;
     boolean truncateConsumesVersion;
     final Faults faults = new Faults();
+    /** The commit table: version -> commit time. */
+    final java.util.TreeMap<Long, java.time.Instant> commits = new java.util.TreeMap<>();
+    java.time.Clock clock = java.time.Clock.systemUTC();
+    boolean viewServerState = true;
 
     private ChangeTrackingModel(String name) {
         this.name = name;
@@ -95,6 +106,26 @@ public final class ChangeTrackingModel {
     /** Whether TRUNCATE TABLE commits a Change Tracking version of its own (see the class comment; default false). */
     public ChangeTrackingModel truncateConsumesVersion(boolean consumes) {
         return locked(() -> truncateConsumesVersion = consumes);
+    }
+
+    /** The clock commit times are read from (the server's clock). */
+    public ChangeTrackingModel clock(java.time.Clock clock) {
+        return locked(() -> this.clock = clock);
+    }
+
+    /** Whether the connector's user holds VIEW SERVER STATE (sees every row of sys.dm_tran_commit_table). */
+    public ChangeTrackingModel viewServerState(boolean granted) {
+        return locked(() -> viewServerState = granted);
+    }
+
+    /** The commit time of {@code version}, if the commit table still holds it (for assertions). */
+    public java.util.Optional<java.time.Instant> commitTime(long version) {
+        lock.lock();
+        try {
+            return java.util.Optional.ofNullable(commits.get(version));
+        } finally {
+            lock.unlock();
+        }
     }
 
     public ChangeTrackingModel allowSnapshotIsolation(boolean allowed) {
@@ -228,6 +259,7 @@ public final class ChangeTrackingModel {
             t.history.clear();
             if (truncateConsumesVersion && t.tracked && changeTrackingOn) {
                 currentVersion++;
+                commits.put(currentVersion, clock.instant());
             }
             t.minValidVersion = currentVersion;
             t.beginVersion = currentVersion;
@@ -251,6 +283,7 @@ public final class ChangeTrackingModel {
                 t.history.values().removeIf(List::isEmpty);
                 t.minValidVersion = Math.max(t.minValidVersion, version);
             }
+            commits.headMap(version, true).clear();
         });
     }
 

@@ -85,6 +85,7 @@ public final class ModelTransaction {
     long commit() {
         if (changedTrackedTable) {
             model.currentVersion = version;
+            model.commits.put(version, model.clock.instant());
         }
         return model.currentVersion;
     }
