@@ -59,6 +59,11 @@ final class SyntheticDatabase implements ChangeTrackingDatabase {
     }
 
     @Override
+    public boolean seesCommitTimes() {
+        return true;
+    }
+
+    @Override
     public <T> T inCycle(Isolation isolation, Function<ChangeCycle, T> work) {
         return work.apply(new Cycle(currentVersion));
     }
