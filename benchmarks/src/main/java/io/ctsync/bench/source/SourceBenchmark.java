@@ -34,13 +34,14 @@ public final class SourceBenchmark {
     }
 
     /** What the benchmark measured. */
-    record Result(Phase snapshot, Phase changes, Phase withJson, HeapTrace heap, long tableBytes, String header) {
+    record Result(Phase snapshot, Phase changes, Phase commitTimes, Phase withJson, HeapTrace heap, long tableBytes,
+                  String header) {
         @Override
         public String toString() {
             StringBuilder out = new StringBuilder(header).append("\n\n")
                     .append("| phase | rows | wall s | rows/s (wall) | rows/s per CPU-second of the capture thread |\n")
                     .append("|---|---:|---:|---:|---:|\n");
-            for (Phase phase : List.of(snapshot, changes, withJson)) {
+            for (Phase phase : List.of(snapshot, changes, commitTimes, withJson)) {
                 out.append(String.format(Locale.ROOT, "| %s | %,d | %.1f | %,.0f | %,.0f |%n", phase.name, phase.rows,
                         phase.wallNanos / 1e9, phase.rows / (phase.wallNanos / 1e9), phase.rows / (phase.cpuNanos / 1e9)));
             }
@@ -65,6 +66,7 @@ public final class SourceBenchmark {
         snapshot = measure("snapshot (op=r)", options.rows, engine, r -> { }, heap);
         database.commitUpdates(options.changes);
         changes = measure("changes (op=u, column mask)", options.changes, engine, r -> { }, null);
+        Phase commitTimes = commitTimes(table, options);
 
         JsonConverter json = new JsonConverter();
         json.configure(Map.of("schemas.enable", "true"), false);
@@ -73,11 +75,28 @@ public final class SourceBenchmark {
                 engine(new SyntheticDatabase(table, jsonRows, 1_000), options),
                 r -> json.fromConnectData(r.topic(), r.valueSchema(), r.value()), null);
 
-        return new Result(snapshot, changes, withJson, heap, options.rows * table.approximateRowBytes(), header);
+        return new Result(snapshot, changes, commitTimes, withJson, heap, options.rows * table.approximateRowBytes(), header);
+    }
+
+    /**
+     * The changes phase again with {@code event.timestamp.mode=commit}: one commit-time lookup per page (here an
+     * in-memory map of the page's versions; on SQL Server one more indexed query per page) and a map get per event.
+     */
+    private static Phase commitTimes(WideTable table, Options options) {
+        long rows = Math.min(options.rows, 100_000);
+        SyntheticDatabase database = new SyntheticDatabase(table, rows, 1_000);
+        CaptureEngine engine = engine(database, options, Map.of("event.timestamp.mode", "commit"));
+        measure("(snapshot before the commit-time phase)", rows, engine, r -> { }, null);
+        database.commitUpdates(options.changes);
+        return measure("changes, event.timestamp.mode=commit", options.changes, engine, r -> { }, null);
     }
 
     private static CaptureEngine engine(SyntheticDatabase database, Options options) {
-        Map<String, String> props = new HashMap<>();
+        return engine(database, options, Map.of());
+    }
+
+    private static CaptureEngine engine(SyntheticDatabase database, Options options, Map<String, String> extra) {
+        Map<String, String> props = new HashMap<>(extra);
         props.put("connection.url", "jdbc:ctsync-bench:synthetic");
         props.put("topic.prefix", "bench");
         props.put("snapshot.chunk.rows", String.valueOf(options.chunkRows));

@@ -10,7 +10,10 @@ import io.ctsync.source.tracking.KeyPosition;
 import io.ctsync.source.tracking.TableId;
 import io.ctsync.source.tracking.TableMetadata;
 import io.ctsync.source.tracking.TrackedTable;
+import io.ctsync.source.tracking.VersionCommit;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +29,7 @@ import java.util.function.Function;
  */
 final class SyntheticDatabase implements ChangeTrackingDatabase {
 
+    private static final Instant EPOCH = Instant.parse("2026-01-01T00:00:00Z");
     private static final Set<String> CHANGED = Set.of("c_int", "c_nvarchar", "c_datetime2");
     private final WideTable table;
     private final long rows;
@@ -52,6 +56,11 @@ final class SyntheticDatabase implements ChangeTrackingDatabase {
     @Override
     public List<TrackedTable> trackedTables() {
         return List.of(new TrackedTable(WideTable.ID, true, rows, true, true));
+    }
+
+    @Override
+    public boolean seesCommitTimes() {
+        return true;
     }
 
     @Override
@@ -118,5 +127,26 @@ final class SyntheticDatabase implements ChangeTrackingDatabase {
             }
             return page;
         }
+
+        /** One commit per version, a millisecond apart, so commit-time events cost a real map per page. */
+        @Override
+        public Optional<Long> lastVersionCommittedBefore(Instant time) {
+            return Optional.of(Math.min(upper, Math.max(0L, time.toEpochMilli() - EPOCH.toEpochMilli() - 1)));
+        }
+
+        @Override
+        public Optional<VersionCommit> firstCommitFrom(long version) {
+            return version > upper ? Optional.empty() : Optional.of(new VersionCommit(version, EPOCH.plusMillis(version)));
+        }
+
+        @Override
+        public Map<Long, Instant> commitTimes(long fromVersion, long toVersion) {
+            Map<Long, Instant> times = new HashMap<>();
+            for (long version = fromVersion; version <= Math.min(toVersion, upper); version++) {
+                times.put(version, EPOCH.plusMillis(version));
+            }
+            return times;
+        }
     }
 }
+

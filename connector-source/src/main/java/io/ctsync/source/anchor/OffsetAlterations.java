@@ -2,6 +2,7 @@ package io.ctsync.source.anchor;
 
 import io.ctsync.contract.offset.IncrementalAnchor;
 import io.ctsync.contract.offset.InvalidOffsetException;
+import io.ctsync.contract.offset.PointInTimeAnchor;
 import io.ctsync.contract.offset.SnapshotAnchor;
 import io.ctsync.contract.offset.TableAnchor;
 import io.ctsync.contract.offset.TablePartition;
@@ -13,6 +14,7 @@ import io.ctsync.source.tracking.Isolation;
 import io.ctsync.source.tracking.TableId;
 import io.ctsync.source.tracking.TableMetadata;
 import io.ctsync.source.tracking.TrackedTable;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,7 +24,8 @@ import java.util.function.Supplier;
  * Checks offsets an operator writes through {@code PATCH /connectors/{name}/offsets} (KIP-875) before Connect
  * stores them: the partition must be one of this connector's tables, and an anchor must be usable: not ahead of the
  * current version, not older than the table's minimum valid version (those changes are gone; reset instead), with a
- * key that fits the table's primary key. A null offset resets the table: it starts as {@code snapshot.mode} says.
+ * key that fits the table's primary key; a rewind to a time must resolve to such a version now (or choose to
+ * re-snapshot). A null offset resets the table: it starts as {@code snapshot.mode} says.
  */
 public final class OffsetAlterations {
 
@@ -72,6 +75,10 @@ public final class OffsetAlterations {
     private static void checkUsable(ChangeTrackingDatabase db, TablePartition partition, TableAnchor anchor,
                                     DatabaseFacts facts) {
         TableId table = new TableId(partition.schema(), partition.table());
+        if (anchor instanceof PointInTimeAnchor rewind) {
+            checkRewind(db, table, rewind);
+            return;
+        }
         long current = facts.currentVersion() == null ? 0 : facts.currentVersion();
         long version = anchor instanceof IncrementalAnchor a ? a.version() : ((SnapshotAnchor) anchor).snapshotVersion();
         String field = anchor instanceof IncrementalAnchor ? IncrementalAnchor.VERSION : SnapshotAnchor.SNAPSHOT_VERSION;
@@ -99,5 +106,19 @@ public final class OffsetAlterations {
                         + e.getMessage());
             }
         });
+    }
+
+    /** A rewind to a time: not in the future, commit times visible, and resolvable now (see {@link PointInTimeRewind}). */
+    private static void checkRewind(ChangeTrackingDatabase db, TableId table, PointInTimeAnchor rewind) {
+        if (rewind.since().isAfter(Instant.now())) {
+            throw new InvalidOffsetException("Offset field '" + PointInTimeAnchor.SINCE + "' (" + rewind.since() + ") of "
+                    + table.qualified() + " is in the future; give a past time (with its zone offset)");
+        }
+        if (!db.seesCommitTimes()) {
+            throw new InvalidOffsetException("Rewinding " + table.qualified() + " to a time reads sys.dm_tran_commit_table, "
+                    + "whose recent commits only a user with VIEW SERVER STATE sees: GRANT VIEW SERVER STATE TO <login> "
+                    + "(Azure SQL Database: GRANT VIEW DATABASE STATE TO <user>), or rewind by version");
+        }
+        db.inCycle(Isolation.READ_COMMITTED, c -> PointInTimeRewind.resolve(c, table, rewind, c.currentVersion()));
     }
 }

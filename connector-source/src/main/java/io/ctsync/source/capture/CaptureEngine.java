@@ -1,11 +1,14 @@
 package io.ctsync.source.capture;
 
 import io.ctsync.contract.offset.IncrementalAnchor;
+import io.ctsync.contract.offset.PointInTimeAnchor;
 import io.ctsync.contract.offset.SnapshotAnchor;
 import io.ctsync.contract.offset.TableAnchor;
 import io.ctsync.source.anchor.AnchorCheck;
 import io.ctsync.source.anchor.HeartbeatRecords;
+import io.ctsync.source.anchor.PointInTimeRewind;
 import io.ctsync.source.anchor.TablePartitions;
+import io.ctsync.source.config.EventTimestampMode;
 import io.ctsync.source.config.RetentionExpiredPolicy;
 import io.ctsync.source.config.SnapshotMode;
 import io.ctsync.source.config.SourceTaskConfig;
@@ -68,7 +71,8 @@ public final class CaptureEngine implements AutoCloseable {
         ChangeEventFactory events = new ChangeEventFactory(config.topicPrefix(), config.tombstonesOnDelete());
         this.markers = config.snapshotMarkers() ? new SnapshotMarkers(MarkerPartitions.of(config)) : null;
         this.snapshots = new SnapshotReader(events, config.snapshotChunkRows(), clock, markers);
-        this.changes = new ChangeReader(events, config.batchMaxRows(), config.excludedContext(), clock);
+        this.changes = new ChangeReader(events, config.batchMaxRows(), config.excludedContext(), clock,
+                config.eventTimestampMode() == EventTimestampMode.COMMIT);
         RetentionExpiredPolicy policy = snapshotMode == SnapshotMode.WHEN_NEEDED ? RetentionExpiredPolicy.RESNAPSHOT
                 : config.retentionExpiredPolicy();
         this.anchors = new AnchorCheck(policy);
@@ -120,6 +124,14 @@ public final class CaptureEngine implements AutoCloseable {
     private int step(ChangeCycle cycle, TableCapture table, long upper, int budget, List<SourceRecord> out) {
         if (table.finished) {
             return 0;
+        }
+        if (table.position() instanceof PointInTimeAnchor rewind) {
+            Optional<IncrementalAnchor> resolved = PointInTimeRewind.resolve(cycle, table.id, rewind, upper);
+            if (resolved.isEmpty()) {
+                startSnapshot(cycle, table, upper);
+            } else {
+                table.anchor = table.anchor.moveWithoutRecord(resolved.get());
+            }
         }
         if (table.position() == null) {
             if (snapshotMode == SnapshotMode.NEVER) {

@@ -6,8 +6,10 @@ import io.ctsync.source.event.ChangeEventFactory;
 import io.ctsync.source.tracking.ChangeCycle;
 import io.ctsync.source.tracking.ChangeRow;
 import io.ctsync.source.tracking.KeyPosition;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongSupplier;
 import org.apache.kafka.connect.source.SourceRecord;
@@ -30,12 +32,17 @@ final class ChangeReader {
     private final int batchMaxRows;
     private final Optional<byte[]> excludedContext;
     private final LongSupplier clock;
+    private final boolean commitTimes;
+    /** Commit times of the versions of the page last read (empty unless events carry commit times). */
+    private Map<Long, Instant> pageCommitTimes = Map.of();
 
-    ChangeReader(ChangeEventFactory events, int batchMaxRows, Optional<byte[]> excludedContext, LongSupplier clock) {
+    ChangeReader(ChangeEventFactory events, int batchMaxRows, Optional<byte[]> excludedContext, LongSupplier clock,
+                 boolean commitTimes) {
         this.events = events;
         this.batchMaxRows = batchMaxRows;
         this.excludedContext = excludedContext;
         this.clock = clock;
+        this.commitTimes = commitTimes;
     }
 
     /** The changes of the next page: at most {@code budget} (and {@code batch.max.rows}) plus one to look ahead. */
@@ -44,7 +51,10 @@ final class ChangeReader {
         Optional<KeyPosition> after = anchor.cursor()
                 .map(c -> new KeyPosition(c.changeVersion(), KeyText.decode(table.schema.keyColumns(), c.key())));
         int limit = Math.min(batchMaxRows, budget);
-        return cycle.changes(table.schema.metadata(), anchor.version(), upper, after, limit + 1);
+        List<ChangeRow> page = cycle.changes(table.schema.metadata(), anchor.version(), upper, after, limit + 1);
+        pageCommitTimes = commitTimes && !page.isEmpty()
+                ? cycle.commitTimes(page.get(0).version(), page.get(page.size() - 1).version()) : Map.of();
+        return page;
     }
 
     /** Emits the page read by {@link #read} and moves the table's position past it. */
@@ -67,7 +77,9 @@ final class ChangeReader {
                 position = IncrementalAnchor.within(anchor.version(), change.version(), KeyText.encode(change.key()));
             }
             if (!excluded(change)) {
-                out.addAll(events.change(table.schema, change, position.toMap(), now));
+                Instant committed = pageCommitTimes.get(change.version());
+                long sourceTs = committed == null ? now : committed.toEpochMilli();
+                out.addAll(events.change(table.schema, change, position.toMap(), sourceTs, now));
             }
         }
         if (count == 0 && reachedUpper && upper > anchor.version()) {

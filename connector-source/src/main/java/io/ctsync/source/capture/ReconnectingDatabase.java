@@ -48,6 +48,11 @@ public final class ReconnectingDatabase implements ChangeTrackingDatabase {
     }
 
     @Override
+    public boolean seesCommitTimes() {
+        return current().seesCommitTimes();
+    }
+
+    @Override
     public <T> T inCycle(Isolation isolation, Function<ChangeCycle, T> work) {
         return current().inCycle(isolation, work);
     }

@@ -117,6 +117,14 @@ public class SourceConnectorConfig extends AbstractConfig {
             + "topic.creation.* settings, which are right only for topics the worker creates with them.";
     public static final String TOPIC_CREATION_PREFIX = "topic.creation.";
 
+    public static final String EVENT_TIMESTAMP_MODE = "event.timestamp.mode";
+    private static final String EVENT_TIMESTAMP_MODE_DOC = "What source.ts_ms of a change event (op c, u, d) says. "
+            + "'read': when the connector read the change. 'commit': when SQL Server committed the change's version, from "
+            + "sys.dm_tran_commit_table (one more query per page of changes; needs VIEW SERVER STATE, or VIEW DATABASE "
+            + "STATE on Azure SQL Database; a version whose commit row is no longer retained keeps the read time). "
+            + "Snapshot rows always carry the read time.";
+    public static final String EVENT_TIMESTAMP_MODE_DEFAULT = "read";
+
     /** Internal: the {@code ChangeTrackingDatabaseFactory} class. Tests name an in-memory model here. */
     public static final String DATABASE_FACTORY = "ctsync.database.factory";
     public static final String DATABASE_FACTORY_DEFAULT = "io.ctsync.source.tsql.SqlServerDatabaseFactory";
@@ -220,6 +228,10 @@ public class SourceConnectorConfig extends AbstractConfig {
         return originalsWithPrefix(TOPIC_CREATION_PREFIX);
     }
 
+    public EventTimestampMode eventTimestampMode() {
+        return EventTimestampMode.of(getString(EVENT_TIMESTAMP_MODE));
+    }
+
     public String databaseFactoryClass() {
         return getString(DATABASE_FACTORY);
     }
@@ -278,7 +290,10 @@ public class SourceConnectorConfig extends AbstractConfig {
                         Importance.MEDIUM, TIME_PRECISION_MODE_DOC, EVENTS_GROUP, ++order, Width.SHORT, "Time precision")
                 .define(BINARY_HANDLING_MODE, Type.STRING, "bytes",
                         CaseInsensitiveValidString.in("bytes", "base64", "base64-url-safe", "hex"), Importance.LOW,
-                        BINARY_HANDLING_MODE_DOC, EVENTS_GROUP, ++order, Width.SHORT, "Binary handling");
+                        BINARY_HANDLING_MODE_DOC, EVENTS_GROUP, ++order, Width.SHORT, "Binary handling")
+                .define(EVENT_TIMESTAMP_MODE, Type.STRING, EVENT_TIMESTAMP_MODE_DEFAULT,
+                        CaseInsensitiveValidString.in("read", "commit"), Importance.LOW, EVENT_TIMESTAMP_MODE_DOC,
+                        EVENTS_GROUP, ++order, Width.SHORT, "Event timestamp");
 
         order = 0;
         def.define(SNAPSHOT_MARKERS, Type.BOOLEAN, true, Importance.HIGH, SNAPSHOT_MARKERS_DOC, MARKERS_GROUP, ++order,

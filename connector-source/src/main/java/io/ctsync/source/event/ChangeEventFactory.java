@@ -39,12 +39,14 @@ public final class ChangeEventFactory {
     /**
      * The records of one change: nothing when an insert or update finds its row gone (it was deleted after the
      * change, and that delete follows with a higher version), a delete event plus tombstone for a delete.
+     * {@code sourceTsMs} is the change's {@code source.ts_ms} (read or commit time), {@code nowMs} the read time.
      */
-    public List<SourceRecord> change(TableSchema table, ChangeRow change, Map<String, ?> offset, long nowMs) {
+    public List<SourceRecord> change(TableSchema table, ChangeRow change, Map<String, ?> offset, long sourceTsMs,
+                                     long nowMs) {
         String context = change.context() == null ? null : HexFormat.of().formatHex(change.context());
         Struct key = table.key(change.key());
         if (change.operation() == ChangeOperation.DELETE) {
-            SourceBlock source = source(table, nowMs, SnapshotMarker.FALSE, change.version(), change.creationVersion(),
+            SourceBlock source = source(table, sourceTsMs, SnapshotMarker.FALSE, change.version(), change.creationVersion(),
                     null, context);
             SourceRecord delete = record(table, offset, key, table.envelope().delete(table.keyOnlyRow(change.key()), source,
                     nowMs), nowMs);
@@ -59,12 +61,12 @@ public final class ChangeEventFactory {
         }
         Struct after = table.row(change.values());
         if (change.operation() == ChangeOperation.INSERT) {
-            SourceBlock source = source(table, nowMs, SnapshotMarker.FALSE, change.version(), change.creationVersion(),
+            SourceBlock source = source(table, sourceTsMs, SnapshotMarker.FALSE, change.version(), change.creationVersion(),
                     null, context);
             return List.of(record(table, offset, key, table.envelope().create(after, source, nowMs), nowMs));
         }
         List<String> changed = table.metadata().trackColumnsUpdated() ? table.capturedColumns(change.changedColumns()) : null;
-        SourceBlock source = source(table, nowMs, SnapshotMarker.FALSE, change.version(), change.creationVersion(), changed,
+        SourceBlock source = source(table, sourceTsMs, SnapshotMarker.FALSE, change.version(), change.creationVersion(), changed,
                 context);
         return List.of(record(table, offset, key, table.envelope().update(after, source, nowMs), nowMs));
     }

@@ -1,6 +1,7 @@
 package io.ctsync.source.plan;
 
 import io.ctsync.contract.config.ConnectionOptions;
+import io.ctsync.source.config.EventTimestampMode;
 import io.ctsync.source.config.RetentionExpiredPolicy;
 import io.ctsync.source.config.SnapshotMode;
 import io.ctsync.source.config.SourceConnectorConfig;
@@ -20,7 +21,8 @@ import org.apache.kafka.connect.errors.ConnectException;
 /**
  * What must hold before the connector captures anything, each problem attached to the option that fixes it:
  * Change Tracking on, snapshot isolation when required, every include-list entry matching a tracked table, SELECT and
- * VIEW CHANGE TRACKING on every captured table, every captured column of a supported type.
+ * VIEW CHANGE TRACKING on every captured table, VIEW SERVER STATE for commit-time events, every captured column of a
+ * supported type.
  */
 public final class StartupChecks {
 
@@ -78,6 +80,11 @@ public final class StartupChecks {
                         + table.id().qualified() + "; GRANT " + String.join(", ", missing) + " ON " + table.id().qualified()
                         + " TO <user>, or exclude the table with table.exclude.list");
             }
+        }
+        if (config.eventTimestampMode() == EventTimestampMode.COMMIT && !database.seesCommitTimes()) {
+            checks.add(SourceConnectorConfig.EVENT_TIMESTAMP_MODE, "'commit' reads sys.dm_tran_commit_table, whose recent "
+                    + "commits only a user with VIEW SERVER STATE sees; GRANT VIEW SERVER STATE TO <login> (Azure SQL "
+                    + "Database: GRANT VIEW DATABASE STATE TO <user>), or use 'read'");
         }
         checks.checkColumnTypes(config, database, facts, captured);
         return checks.problems;

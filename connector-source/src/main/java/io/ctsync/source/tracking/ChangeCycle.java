@@ -1,5 +1,6 @@
 package io.ctsync.source.tracking;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -46,4 +47,18 @@ public interface ChangeCycle {
      * ordered by version then primary key, after {@code after} when given.
      */
     List<ChangeRow> changes(TableMetadata table, long anchor, long upper, Optional<KeyPosition> after, int maxRows);
+
+    /**
+     * The last version committed before {@code time}: {@code MAX(commit_ts)} of {@code sys.dm_tran_commit_table} with
+     * {@code commit_time < time}. Empty when no commit that old is retained (the commit table is cleaned up with the
+     * change information, "according to the retention period"). Commits after this cycle's current version may show
+     * (the view is not versioned): the caller bounds the answer by {@link #currentVersion()}.
+     */
+    Optional<Long> lastVersionCommittedBefore(Instant time);
+
+    /** The earliest commit still retained with a version at or after {@code version}; empty when there is none. */
+    Optional<VersionCommit> firstCommitFrom(long version);
+
+    /** Commit times of the versions from {@code fromVersion} to {@code toVersion} (inclusive) that are retained. */
+    Map<Long, Instant> commitTimes(long fromVersion, long toVersion);
 }

@@ -20,6 +20,12 @@ public interface ChangeTrackingDatabase extends AutoCloseable {
     /** Every table of {@code sys.change_tracking_tables} the user can see, with its permissions. */
     List<TrackedTable> trackedTables();
 
+    /**
+     * Whether the user sees every commit time ({@code sys.dm_tran_commit_table}): Microsoft notes that without
+     * {@code VIEW SERVER STATE} the view shows commits only after a {@code CHECKPOINT} persisted them.
+     */
+    boolean seesCommitTimes();
+
     /** Runs {@code work} in one transaction of the given isolation, committed when it returns. */
     <T> T inCycle(Isolation isolation, Function<ChangeCycle, T> work);
 

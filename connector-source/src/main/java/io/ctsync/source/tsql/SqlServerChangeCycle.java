@@ -8,10 +8,14 @@ import io.ctsync.source.tracking.KeyPosition;
 import io.ctsync.source.tracking.TableId;
 import io.ctsync.source.tracking.TableMetadata;
 import io.ctsync.source.tracking.TrackingException;
+import io.ctsync.source.tracking.VersionCommit;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -204,5 +208,53 @@ final class SqlServerChangeCycle implements ChangeCycle {
             SqlServerValues.bind(statement, index++, key.get(column));
         }
         return index;
+    }
+
+    @Override
+    public Optional<Long> lastVersionCommittedBefore(Instant time) {
+        try (PreparedStatement statement = connection.prepareStatement(TSql.LAST_VERSION_COMMITTED_BEFORE)) {
+            statement.setObject(1, OffsetDateTime.ofInstant(time, ZoneOffset.UTC));
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                long version = rs.getLong(1);
+                return rs.wasNull() ? Optional.empty() : Optional.of(version);
+            }
+        } catch (SQLException e) {
+            throw SqlServerErrors.translate("Reading sys.dm_tran_commit_table for the last version committed before " + time, e);
+        }
+    }
+
+    @Override
+    public Optional<VersionCommit> firstCommitFrom(long version) {
+        try (PreparedStatement statement = connection.prepareStatement(TSql.FIRST_COMMIT_FROM)) {
+            statement.setLong(1, version);
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next() ? Optional.of(new VersionCommit(rs.getLong(1), commitTime(rs))) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw SqlServerErrors.translate("Reading sys.dm_tran_commit_table from version " + version, e);
+        }
+    }
+
+    @Override
+    public Map<Long, Instant> commitTimes(long fromVersion, long toVersion) {
+        try (PreparedStatement statement = connection.prepareStatement(TSql.COMMIT_TIMES)) {
+            statement.setLong(1, fromVersion);
+            statement.setLong(2, toVersion);
+            try (ResultSet rs = statement.executeQuery()) {
+                Map<Long, Instant> times = new HashMap<>();
+                while (rs.next()) {
+                    times.put(rs.getLong(1), commitTime(rs));
+                }
+                return times;
+            }
+        } catch (SQLException e) {
+            throw SqlServerErrors.translate("Reading commit times of versions " + fromVersion + " to " + toVersion, e);
+        }
+    }
+
+    /** The commit time in column 2 of a {@link TSql#COMMIT_TIMES} or {@link TSql#FIRST_COMMIT_FROM} row. */
+    static Instant commitTime(ResultSet rs) throws SQLException {
+        return rs.getObject(2, OffsetDateTime.class).toInstant();
     }
 }

@@ -78,12 +78,13 @@ public final class SqlServerChangeTrackingDatabase implements ChangeTrackingData
                 now = rs.getTimestamp("now_utc").toLocalDateTime().toInstant(ZoneOffset.UTC);
             }
             Map<Long, Instant> commitTimes = new HashMap<>();
-            try (PreparedStatement statement = connection.prepareStatement(TSql.COMMIT_TIME)) {
+            try (PreparedStatement statement = connection.prepareStatement(TSql.COMMIT_TIMES)) {
                 for (Long version : versions) {
                     statement.setLong(1, version);
+                    statement.setLong(2, version);
                     try (ResultSet rs = statement.executeQuery()) {
                         if (rs.next()) {
-                            commitTimes.put(version, rs.getTimestamp(1).toLocalDateTime().toInstant(ZoneOffset.UTC));
+                            commitTimes.put(version, SqlServerChangeCycle.commitTime(rs));
                         }
                     }
                 }
@@ -91,6 +92,16 @@ public final class SqlServerChangeTrackingDatabase implements ChangeTrackingData
             return Optional.of(new RetentionFacts(retention, commitTimes, now));
         } catch (SQLException e) {
             throw SqlServerErrors.translate("Reading Change Tracking retention and commit times", e);
+        }
+    }
+
+    @Override
+    public boolean seesCommitTimes() {
+        try (PreparedStatement statement = connection.prepareStatement(TSql.SEES_COMMIT_TIMES);
+             ResultSet rs = statement.executeQuery()) {
+            return rs.next() && rs.getBoolean(1);
+        } catch (SQLException e) {
+            throw SqlServerErrors.translate("Checking VIEW SERVER STATE (sys.dm_tran_commit_table)", e);
         }
     }
 

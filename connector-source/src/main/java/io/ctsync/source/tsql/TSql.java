@@ -61,13 +61,38 @@ final class TSql {
     /** The database's Change Tracking retention and the server's UTC clock. */
     static final String RETENTION = "SELECT retention_period, retention_period_units_desc, SYSUTCDATETIME() AS now_utc "
             + "FROM sys.change_tracking_databases WHERE database_id = DB_ID()";
-    /** When a version committed: Change Tracking versions are the commit table's commit_ts; commit_time is UTC. */
-    static final String COMMIT_TIME = "SELECT commit_time FROM sys.dm_tran_commit_table WHERE commit_ts = ?";
     static final String CURRENT_VERSION = "SELECT CHANGE_TRACKING_CURRENT_VERSION()";
     static final String MIN_VALID_VERSION = "SELECT CHANGE_TRACKING_MIN_VALID_VERSION(OBJECT_ID(?))";
     /** {@code begin_version} of a tracked table; "reset if the table is truncated" (sys.change_tracking_tables). */
     static final String TRACKING_BEGIN_VERSION = "SELECT ct.begin_version FROM sys.change_tracking_tables AS ct "
             + "WHERE ct.object_id = OBJECT_ID(?)";
+
+    /*
+     * Commit times (sys.dm_tran_commit_table: "one row for each transaction that is committed for a table that is
+     * tracked"; commit_ts is the Change Tracking version, commit_time a datetime). Microsoft does not say in which
+     * time zone commit_time is; as a datetime written by the server it is read as the server's local time at its
+     * current offset (SYSDATETIMEOFFSET()), which is exact on servers that run in UTC (containers, Azure SQL) and off
+     * by the DST shift for times on the other side of a DST change. The contract test pins it against the clock.
+     */
+    /** The last version committed before a datetimeoffset parameter. */
+    static final String LAST_VERSION_COMMITTED_BEFORE = "SELECT MAX(ct.commit_ts) FROM sys.dm_tran_commit_table AS ct "
+            + "WHERE ct.commit_time < CONVERT(datetime2(3), SWITCHOFFSET(CAST(? AS datetimeoffset(7)), "
+            + "DATEPART(TZOFFSET, SYSDATETIMEOFFSET())))";
+    private static final String COMMIT_TIME = "TODATETIMEOFFSET(ct.commit_time, DATEPART(TZOFFSET, SYSDATETIMEOFFSET()))";
+    /** The earliest retained commit at or after a version. */
+    static final String FIRST_COMMIT_FROM = "SELECT TOP (1) ct.commit_ts, " + COMMIT_TIME
+            + " FROM sys.dm_tran_commit_table AS ct WHERE ct.commit_ts >= ? ORDER BY ct.commit_ts";
+    /** Commit times of a range of versions (one version for the retention metrics: the same bound twice). */
+    static final String COMMIT_TIMES = "SELECT ct.commit_ts, " + COMMIT_TIME
+            + " FROM sys.dm_tran_commit_table AS ct WHERE ct.commit_ts BETWEEN ? AND ?";
+    /**
+     * Whether the user sees every commit time: "sys.dm_tran_commit_table doesn't reflect real-time changes for
+     * read-only users, since VIEW SERVER STATE permission is required" (Microsoft's page for the view); Azure SQL
+     * Database grants database-scoped views through VIEW DATABASE STATE.
+     */
+    static final String SEES_COMMIT_TIMES = "SELECT CAST(CASE WHEN HAS_PERMS_BY_NAME(NULL, NULL, N'VIEW SERVER STATE') = 1 "
+            + "OR (SERVERPROPERTY('EngineEdition') = 5 AND HAS_PERMS_BY_NAME(DB_NAME(), N'DATABASE', N'VIEW DATABASE STATE') = 1) "
+            + "THEN 1 ELSE 0 END AS bit)";
 
     /** Result columns of a changes page, before the key and row columns. */
     static final int CHANGE_FIXED_COLUMNS = 5;

@@ -86,4 +86,31 @@ class OffsetAlterationsTest {
         assertThatThrownBy(() -> validate(orders(), SnapshotAnchor.after(4, List.of("x")).toMap()))
                 .hasMessageContaining("'x' is not a valid int for key column id");
     }
+
+    @Test
+    void acceptsARewindToATimeThatResolvesToAValidVersion() {
+        Map<String, Object> rewind = Map.of("phase", "incremental", "since", java.time.Instant.now().minusSeconds(1).toString());
+        assertThatCode(() -> validate(orders(), rewind)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void rejectsARewindToAFutureTimeOrWithoutViewServerStateOrTooOld() {
+        assertThatThrownBy(() -> validate(orders(), Map.of("phase", "incremental", "since", "2999-01-01T00:00:00Z")))
+                .isInstanceOf(InvalidOffsetException.class)
+                .hasMessageContaining("'since' (2999-01-01T00:00:00Z) of dbo.orders is in the future");
+
+        model.viewServerState(false);
+        assertThatThrownBy(() -> validate(orders(), Map.of("phase", "incremental", "since", "2026-01-01T00:00:00Z")))
+                .hasMessageContaining("GRANT VIEW SERVER STATE TO <login>");
+
+        model.viewServerState(true);
+        model.cleanupUpTo(3);
+        java.time.Instant third = model.commitTime(3).orElseThrow();
+        assertThatThrownBy(() -> validate(orders(), Map.of("phase", "incremental", "since", "2026-01-01T00:00:00Z")))
+                .hasMessageContaining("its minimum valid version is 3")
+                .hasMessageContaining("the earliest time still possible is any time after " + third + " (the commit of "
+                        + "version 3)");
+        assertThatCode(() -> validate(orders(), Map.of("phase", "incremental", "since", "2026-01-01T00:00:00Z",
+                "if_expired", "resnapshot"))).doesNotThrowAnyException();
+    }
 }

@@ -86,4 +86,16 @@ class StartupChecksTest {
         assertThat(problems.get(SourceConnectorConfig.RETENTION_EXPIRED_POLICY)).singleElement().asString()
                 .contains("contradicts snapshot.mode=when_needed");
     }
+
+    @Test
+    void commitTimeEventsNeedViewServerState() {
+        model.enableChangeTracking().viewServerState(false);
+        table("orders");
+
+        assertThat(check()).isEmpty();
+        assertThat(check(SourceConnectorConfig.EVENT_TIMESTAMP_MODE, "commit").get(SourceConnectorConfig.EVENT_TIMESTAMP_MODE))
+                .singleElement().asString().contains("GRANT VIEW SERVER STATE TO <login>");
+        model.viewServerState(true);
+        assertThat(check(SourceConnectorConfig.EVENT_TIMESTAMP_MODE, "commit")).isEmpty();
+    }
 }

@@ -424,4 +424,36 @@ public abstract class ChangeTrackingDatabaseContract {
         Map<TableId, String> stamps = db.inCycle(Isolation.SNAPSHOT, c -> c.schemaStamps(List.of(ITEMS, new TableId("dbo", "gone"))));
         assertThat(stamps).containsOnlyKeys(ITEMS).doesNotContainValue(stamp);
     }
+
+    /**
+     * Commit times (sys.dm_tran_commit_table) map versions to the clock and back: the last version committed before a
+     * version's own commit time is an earlier one, a moment later it is that version. PINNED UNKNOWN: Microsoft does
+     * not say in which time zone commit_time is; the T-SQL layer reads it as the server's local time, so a server
+     * that disagrees shows here as commit times hours away from the test's clock.
+     */
+    @Test
+    void commitTimesMapVersionsToTheClockAndBack() throws InterruptedException {
+        scenario.createItems("items", false);
+        java.time.Instant start = java.time.Instant.now();
+        scenario.transaction(insert(1, "a"));
+        long first = current();
+        Thread.sleep(100);
+        scenario.transaction(insert(2, "b"));
+        long second = current();
+        java.time.Instant end = java.time.Instant.now();
+
+        assertThat(db.seesCommitTimes()).isTrue();
+        db.inCycle(Isolation.READ_COMMITTED, c -> {
+            Map<Long, java.time.Instant> times = c.commitTimes(first, second);
+            assertThat(times).containsOnlyKeys(first, second);
+            assertThat(times.get(first)).isBetween(start.minusSeconds(120), end.plusSeconds(120));
+            assertThat(times.get(second)).isAfter(times.get(first));
+            assertThat(c.lastVersionCommittedBefore(times.get(second))).contains(first);
+            assertThat(c.lastVersionCommittedBefore(times.get(second).plusMillis(10))).contains(second);
+            assertThat(c.lastVersionCommittedBefore(times.get(first)).filter(v -> v >= first)).isEmpty();
+            assertThat(c.firstCommitFrom(second)).contains(new VersionCommit(second, times.get(second)));
+            assertThat(c.firstCommitFrom(second + 1)).isEmpty();
+            return null;
+        });
+    }
 }

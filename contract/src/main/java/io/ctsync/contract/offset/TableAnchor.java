@@ -12,9 +12,10 @@ import java.util.Map;
  * {"phase":"snapshot",    "snapshot_version":120, "snapshot_last_key":"[\"42\"]"}
  * {"phase":"incremental", "version":135}
  * {"phase":"incremental", "version":135, "cursor_version":140, "cursor_key":"[\"7\"]"}
+ * {"phase":"incremental", "since":"2026-11-29T00:00:00Z"}          (written by an operator only)
  * </pre>
  */
-public sealed interface TableAnchor permits SnapshotAnchor, IncrementalAnchor {
+public sealed interface TableAnchor permits SnapshotAnchor, IncrementalAnchor, PointInTimeAnchor {
 
     String PHASE = "phase";
     String PHASE_SNAPSHOT = "snapshot";
@@ -41,7 +42,7 @@ public sealed interface TableAnchor permits SnapshotAnchor, IncrementalAnchor {
             case PHASE_SNAPSHOT:
                 return SnapshotAnchor.read(map);
             case PHASE_INCREMENTAL:
-                return IncrementalAnchor.read(map);
+                return map.containsKey(PointInTimeAnchor.SINCE) ? PointInTimeAnchor.read(map) : IncrementalAnchor.read(map);
             default:
                 throw new InvalidOffsetException(what + " field '" + PHASE + "' must be '" + PHASE_SNAPSHOT + "' or '"
                         + PHASE_INCREMENTAL + "', but was '" + phase + "'");

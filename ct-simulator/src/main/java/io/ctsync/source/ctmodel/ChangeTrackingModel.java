@@ -10,7 +10,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -40,6 +43,13 @@ import java.util.function.UnaryOperator;
  *   <li>An UPDATE records the columns it set, even to the same value; one that sets every non-key column records a
  *       NULL mask (CHANGETABLE, SYS_CHANGE_COLUMNS).</li>
  *   <li>{@code WITH CHANGE_TRACKING_CONTEXT (ctx)} stores ctx with the changes of that statement.</li>
+ *   <li>Each commit that changed a tracked table leaves a row (version, commit time) in the commit table
+ *       ({@code sys.dm_tran_commit_table}: "one row for each transaction that is committed for a table that is
+ *       tracked"; commit_ts "a monotonically increasing number", the version); retention cleanup removes the rows of the versions below
+ *       its boundary (an anchor at the boundary stays valid) with the change information ("subject to cleanup according to the retention period"). Without
+ *       {@code VIEW SERVER STATE} a user does not see commits a CHECKPOINT has not yet persisted (the view's
+ *       page, note): {@link #viewServerState} sets whether the user holds it; the model has no checkpoints and
+ *       always shows every retained commit. Commit times come from the model's clock ({@link #clock}).</li>
  * </ul>
  * Net changes since a baseline are computed by {@link ModelCycle}. Readers see a consistent database: a poll cycle
  * holds the model's lock, as a SNAPSHOT transaction would give it a consistent view.
@@ -56,11 +66,15 @@ public final class ChangeTrackingModel {
     long currentVersion;
     boolean truncateConsumesVersion;
     final Faults faults = new Faults();
-    /** sys.dm_tran_commit_table: when each version committed (UTC), by this model's clock. */
-    final Map<Long, Instant> commitTimes = new HashMap<>();
+    /**
+     * sys.dm_tran_commit_table: when each version committed (UTC), by this model's clock; the one commit-time store
+     * behind both the retention metrics and rewinds to a point in time.
+     */
+    final NavigableMap<Long, Instant> commitTimes = new TreeMap<>();
     Clock clock = Clock.systemUTC();
     /** ALTER DATABASE ... SET CHANGE_TRACKING = ON (CHANGE_RETENTION = 2 DAYS): SQL Server's default. */
     Duration retention = Duration.ofDays(2);
+    boolean viewServerState = true;
 
     private ChangeTrackingModel(String name) {
         this.name = name;
@@ -103,6 +117,21 @@ public final class ChangeTrackingModel {
     /** Whether TRUNCATE TABLE commits a Change Tracking version of its own (see the class comment; default false). */
     public ChangeTrackingModel truncateConsumesVersion(boolean consumes) {
         return locked(() -> truncateConsumesVersion = consumes);
+    }
+
+    /** Whether the connector's user holds VIEW SERVER STATE (sees every row of sys.dm_tran_commit_table). */
+    public ChangeTrackingModel viewServerState(boolean granted) {
+        return locked(() -> viewServerState = granted);
+    }
+
+    /** The commit time of {@code version}, if the commit table still holds it (for assertions). */
+    public Optional<Instant> commitTime(long version) {
+        lock.lock();
+        try {
+            return Optional.ofNullable(commitTimes.get(version));
+        } finally {
+            lock.unlock();
+        }
     }
 
     public ChangeTrackingModel allowSnapshotIsolation(boolean allowed) {
@@ -271,7 +300,7 @@ public final class ChangeTrackingModel {
                 t.minValidVersion = Math.max(t.minValidVersion, version);
             }
             // The commit table is cleaned with the side tables; the boundary version stays (its anchor is valid).
-            commitTimes.keySet().removeIf(v -> v < version);
+            commitTimes.headMap(version, false).clear();
         });
     }
 

@@ -7,6 +7,8 @@ import io.ctsync.source.tracking.Column;
 import io.ctsync.source.tracking.KeyPosition;
 import io.ctsync.source.tracking.TableId;
 import io.ctsync.source.tracking.TableMetadata;
+import io.ctsync.source.tracking.VersionCommit;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -172,5 +174,23 @@ final class ModelCycle implements ChangeCycle {
             throw new IllegalStateException("Invalid object name '" + id.qualified() + "'");
         }
         return t;
+    }
+
+    /** sys.dm_tran_commit_table: MAX(commit_ts) WHERE commit_time < time, over the retained commits. */
+    @Override
+    public Optional<Long> lastVersionCommittedBefore(Instant time) {
+        return model.commitTimes.entrySet().stream().filter(e -> e.getValue().isBefore(time)).map(Entry::getKey)
+                .max(Long::compare);
+    }
+
+    @Override
+    public Optional<VersionCommit> firstCommitFrom(long version) {
+        return Optional.ofNullable(model.commitTimes.ceilingEntry(version))
+                .map(e -> new VersionCommit(e.getKey(), e.getValue()));
+    }
+
+    @Override
+    public Map<Long, Instant> commitTimes(long fromVersion, long toVersion) {
+        return fromVersion > toVersion ? Map.of() : new HashMap<>(model.commitTimes.subMap(fromVersion, true, toVersion, true));
     }
 }

@@ -39,6 +39,12 @@ public final class ModelDatabase implements ChangeTrackingDatabase {
                 .toList());
     }
 
+    /** Whether the user holds VIEW SERVER STATE, which shows every commit of sys.dm_tran_commit_table. */
+    @Override
+    public boolean seesCommitTimes() {
+        return locked(() -> model.viewServerState);
+    }
+
     @Override
     public <T> T inCycle(Isolation isolation, Function<ChangeCycle, T> work) {
         if (isolation == Isolation.SNAPSHOT && !model.snapshotIsolation) {
