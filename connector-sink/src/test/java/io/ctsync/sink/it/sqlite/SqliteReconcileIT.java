@@ -1,10 +1,11 @@
-package io.ctsync.sink.it;
+package io.ctsync.sink.it.sqlite;
 
+import io.ctsync.sink.it.AbstractReconcileIT;
 import io.ctsync.testkit.db.SqliteDatabaseExtension;
 import io.ctsync.testkit.db.TestDatabase;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-class SqliteOffsetsApiIT extends AbstractOffsetsApiIT {
+class SqliteReconcileIT extends AbstractReconcileIT {
 
     @RegisterExtension
     static final SqliteDatabaseExtension DB = new SqliteDatabaseExtension();
@@ -15,7 +16,7 @@ class SqliteOffsetsApiIT extends AbstractOffsetsApiIT {
     }
 
     @Override
-    protected String unreachableUrl() {
-        return "jdbc:sqlite:/nonexistent-ctsync-dir/target.db";
+    protected String plainTableDdl(String name) {
+        return "CREATE TABLE \"" + name + "\" (id INT PRIMARY KEY, name VARCHAR(40), balance DECIMAL(12,2))";
     }
 }

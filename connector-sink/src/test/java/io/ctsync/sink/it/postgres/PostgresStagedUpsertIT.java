@@ -1,8 +1,9 @@
-package io.ctsync.sink.it;
+package io.ctsync.sink.it.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ctsync.contract.sink.DeadLetterHeaders;
+import io.ctsync.sink.it.SinkIT;
 import io.ctsync.sink.testing.Await;
 import io.ctsync.sink.testing.PluginMetricValues;
 import io.ctsync.sink.testing.SourceTable;

@@ -1,10 +1,11 @@
-package io.ctsync.sink.it;
+package io.ctsync.sink.it.sqlite;
 
+import io.ctsync.sink.it.AbstractOffsetsApiIT;
 import io.ctsync.testkit.db.SqliteDatabaseExtension;
 import io.ctsync.testkit.db.TestDatabase;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-class SqliteReconcileIT extends AbstractReconcileIT {
+class SqliteOffsetsApiIT extends AbstractOffsetsApiIT {
 
     @RegisterExtension
     static final SqliteDatabaseExtension DB = new SqliteDatabaseExtension();
@@ -15,7 +16,7 @@ class SqliteReconcileIT extends AbstractReconcileIT {
     }
 
     @Override
-    protected String plainTableDdl(String name) {
-        return "CREATE TABLE \"" + name + "\" (id INT PRIMARY KEY, name VARCHAR(40), balance DECIMAL(12,2))";
+    protected String unreachableUrl() {
+        return "jdbc:sqlite:/nonexistent-ctsync-dir/target.db";
     }
 }

@@ -1,10 +1,11 @@
-package io.ctsync.sink.it;
+package io.ctsync.sink.it.mariadb;
 
+import io.ctsync.sink.it.AbstractOffsetsApiIT;
 import io.ctsync.testkit.db.MariaDbDatabaseExtension;
 import io.ctsync.testkit.db.TestDatabase;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-class MariaDbReconcileIT extends AbstractReconcileIT {
+class MariaDbOffsetsApiIT extends AbstractOffsetsApiIT {
 
     @RegisterExtension
     static final MariaDbDatabaseExtension DB = new MariaDbDatabaseExtension();
@@ -15,7 +16,7 @@ class MariaDbReconcileIT extends AbstractReconcileIT {
     }
 
     @Override
-    protected String plainTableDdl(String name) {
-        return "CREATE TABLE `" + name + "` (id INT PRIMARY KEY, name VARCHAR(40), balance DECIMAL(12,2))";
+    protected String unreachableUrl() {
+        return "jdbc:mariadb://127.0.0.1:1/nowhere";
     }
 }
