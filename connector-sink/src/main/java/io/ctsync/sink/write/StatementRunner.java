@@ -89,7 +89,8 @@ final class StatementRunner {
 
     /**
      * Executes rows sharing one statement (and no key twice) as one JDBC batch under a savepoint. Returns null when
-     * they were applied, else the database's failure, with the rows undone and the transaction usable.
+     * they were applied, else the database's failure, with the rows undone and the transaction usable; throws that
+     * failure when the transaction did not survive it (its savepoint is gone).
      */
     SQLException tryRows(List<PendingRow> rows) throws SQLException {
         Connection connection = session.connection();
@@ -114,8 +115,22 @@ final class StatementRunner {
             return null;
         } catch (SQLException e) {
             statement.clearBatch();
-            connection.rollback(savepoint);
+            rollBackTo(connection, savepoint, e);
             return e;
+        }
+    }
+
+    /**
+     * Undoes the rows after {@code savepoint}. A deadlock makes InnoDB roll back the whole transaction, savepoints with
+     * it: then the rows' failure is thrown (the savepoint's is a consequence, kept as suppressed), so it is classified
+     * for what it is (a deadlock retries the batch) and the broken transaction goes no further.
+     */
+    private static void rollBackTo(Connection connection, Savepoint savepoint, SQLException failure) throws SQLException {
+        try {
+            connection.rollback(savepoint);
+        } catch (SQLException savepointGone) {
+            failure.addSuppressed(savepointGone);
+            throw failure;
         }
     }
 
