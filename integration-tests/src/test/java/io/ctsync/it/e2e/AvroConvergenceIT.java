@@ -54,6 +54,11 @@ class AvroConvergenceIT {
                 p.sinkOption(side + ".converter" + option[0], option[1]);
             }
         }
+        // Snapshot markers carry their own key and value schemas on the table's topic; under the topic-name subject
+        // strategy a registry with a compatibility rule refuses them as a new version of the change event's subject
+        // (README, snapshot markers and Avro). Until markers register under subjects of their own, Avro pipelines
+        // run without them, as the README tells users to.
+        p.sourceOption("snapshot.markers", "false");
         p.workload().initialRows(150);
         try {
             p.start();

@@ -62,7 +62,7 @@ class ExactlyOnceConvergenceIT {
             for (ConsumerRecord<byte[], byte[]> record : CONNECT.cluster().kafka().consumeAll(60_000,
                     Map.of(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), null,
                     p.topics().toArray(String[]::new))) {
-                if (record.value() != null) {
+                if (record.value() != null && record.headers().lastHeader("ctsync.control") == null) {
                     JsonNode payload = JSON.readTree(record.value()).get("payload");
                     String event = record.topic() + " " + new String(record.key(), StandardCharsets.UTF_8).replaceAll(".*\"payload\":", "")
                             + " v" + payload.get("source").get("change_version").asLong() + " " + payload.get("op").asText();
