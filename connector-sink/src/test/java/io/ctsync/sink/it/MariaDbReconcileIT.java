@@ -1,6 +1,5 @@
-package io.ctsync.sink.it.mariadb;
+package io.ctsync.sink.it;
 
-import io.ctsync.sink.it.AbstractReconcileIT;
 import io.ctsync.testkit.db.MariaDbDatabaseExtension;
 import io.ctsync.testkit.db.TestDatabase;
 import org.junit.jupiter.api.extension.RegisterExtension;
