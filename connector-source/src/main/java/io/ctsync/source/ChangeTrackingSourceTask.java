@@ -48,7 +48,8 @@ public class ChangeTrackingSourceTask extends SourceTask {
         DatabaseFacts facts = database.facts();
         TablePartitions partitions = new TablePartitions(config.topicPrefix(), facts.databaseName());
         engine = new CaptureEngine(config, database, IsolationChoice.choose(facts, config.snapshotIsolationRequired()),
-                facts.databaseName(), StoredAnchors.read(context.offsetStorageReader(), partitions, config.tables()),
+                facts.databaseName(), StoredAnchors.read(context.offsetStorageReader(), partitions, config.tables(),
+                        config::rowFilter),
                 System::currentTimeMillis);
         metrics = new SourceTaskMetrics(config.tables(), partitions, database, System::currentTimeMillis);
         metrics.bind(context);

@@ -3,10 +3,10 @@ package io.ctsync.source.capture;
 import io.ctsync.contract.offset.IncrementalAnchor;
 import io.ctsync.contract.offset.PointInTimeAnchor;
 import io.ctsync.contract.offset.SnapshotAnchor;
-import io.ctsync.contract.offset.TableAnchor;
 import io.ctsync.source.anchor.AnchorCheck;
 import io.ctsync.source.anchor.HeartbeatRecords;
 import io.ctsync.source.anchor.PointInTimeRewind;
+import io.ctsync.source.anchor.StoredAnchors;
 import io.ctsync.source.anchor.TablePartitions;
 import io.ctsync.source.config.EventTimestampMode;
 import io.ctsync.source.config.RetentionExpiredPolicy;
@@ -59,7 +59,7 @@ public final class CaptureEngine implements AutoCloseable {
     private long lastHeartbeatMs;
 
     public CaptureEngine(SourceTaskConfig config, ChangeTrackingDatabase database, Isolation isolation, String databaseName,
-                         Map<TableId, TableAnchor> anchors, LongSupplier clock) {
+                         StoredAnchors.Start start, LongSupplier clock) {
         this.database = database;
         this.isolation = isolation;
         this.snapshotMode = config.snapshotMode();
@@ -79,7 +79,8 @@ public final class CaptureEngine implements AutoCloseable {
         this.clock = clock;
         this.lastHeartbeatMs = clock.getAsLong();
         for (TableId table : config.tables()) {
-            tables.add(new TableCapture(table, anchors.get(table)));
+            tables.add(new TableCapture(table, start.anchors().get(table), config.rowFilter(table),
+                    start.resnapshots().contains(table)));
         }
     }
 
@@ -134,7 +135,7 @@ public final class CaptureEngine implements AutoCloseable {
             }
         }
         if (table.position() == null) {
-            if (snapshotMode == SnapshotMode.NEVER) {
+            if (snapshotMode == SnapshotMode.NEVER && !table.filterChanged) {
                 table.anchor = table.anchor.moveWithoutRecord(IncrementalAnchor.at(upper));
                 rememberTrackingBegin(cycle, table);
                 return 0;
@@ -232,7 +233,7 @@ public final class CaptureEngine implements AutoCloseable {
         for (TableCapture table : tables) {
             boolean send = table.anchor.needsHeartbeat(intervalElapsed);
             if (send) {
-                out.add(heartbeats.heartbeat(partitions.of(table.id), table.position(), now));
+                out.add(heartbeats.heartbeat(partitions.of(table.id), table.position(), table.offset(table.position()), now));
             }
             table.anchor = table.anchor.heartbeatsDone(send);
         }

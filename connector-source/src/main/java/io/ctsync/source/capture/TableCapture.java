@@ -3,7 +3,10 @@ package io.ctsync.source.capture;
 import io.ctsync.contract.offset.TableAnchor;
 import io.ctsync.source.anchor.HeldAnchor;
 import io.ctsync.source.schema.TableSchema;
+import io.ctsync.source.tracking.RowFilter;
 import io.ctsync.source.tracking.TableId;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The capture state of one table: its schema and its anchor (the anchor after the last change read, which is
@@ -13,6 +16,10 @@ import io.ctsync.source.tracking.TableId;
 final class TableCapture {
 
     final TableId id;
+    /** The table's row filter ({@code table.filter.<schema>.<table>}); empty: every row. */
+    final Optional<RowFilter> rowFilter;
+    /** The committed offset was written under another row filter: snapshot again, whatever snapshot.mode says. */
+    final boolean filterChanged;
     TableSchema schema;
     String schemaStamp;
     HeldAnchor anchor;
@@ -27,9 +34,16 @@ final class TableCapture {
      */
     Long trackingBegin;
 
-    TableCapture(TableId id, TableAnchor stored) {
+    TableCapture(TableId id, TableAnchor stored, Optional<RowFilter> rowFilter, boolean filterChanged) {
         this.id = id;
-        this.anchor = HeldAnchor.stored(stored);
+        this.rowFilter = rowFilter;
+        this.filterChanged = filterChanged;
+        this.anchor = HeldAnchor.stored(stored, null, rowFilter.map(RowFilter::fingerprint));
+    }
+
+    /** The offset of a record that carries {@code position}: the anchor and the row-filter fingerprint. */
+    Map<String, Object> offset(TableAnchor position) {
+        return anchor.offset(position);
     }
 
     /** The table's current anchor (null: none yet). */

@@ -11,6 +11,8 @@ import io.ctsync.source.schema.TableSchemaFactory;
 import io.ctsync.source.tracking.ChangeTrackingDatabase;
 import io.ctsync.source.tracking.DatabaseFacts;
 import io.ctsync.source.tracking.Isolation;
+import io.ctsync.source.tracking.RowFilter;
+import io.ctsync.source.tracking.TableId;
 import io.ctsync.source.tracking.TrackedTable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,6 +42,12 @@ public final class StartupChecks {
                     + "re-snapshots a table whose anchor expired; use 'resnapshot' or another snapshot.mode");
         }
         MarkerPartitions.configProblem(config).ifPresent(p -> checks.add(SourceConnectorConfig.SNAPSHOT_MARKERS, p));
+        config.tableFilters().forEach((table, filter) -> {
+            if (filter.isBlank()) {
+                checks.add(SourceConnectorConfig.TABLE_FILTER_PREFIX + table, "the row filter of " + table + " is empty; "
+                        + "give a T-SQL search condition on its columns, or remove the option to capture every row");
+            }
+        });
         return checks.problems;
     }
 
@@ -87,6 +95,7 @@ public final class StartupChecks {
                     + "Database: GRANT VIEW DATABASE STATE TO <user>), or use 'read'");
         }
         checks.checkColumnTypes(config, database, facts, captured);
+        checks.checkRowFilters(config, database, captured);
         return checks.problems;
     }
 
@@ -111,6 +120,30 @@ public final class StartupChecks {
                 }
             }
             return null;
+        });
+    }
+
+    /**
+     * Each row filter must name a captured table (else it would filter nothing, silently) and compile against it: the
+     * database compiles {@code SELECT TOP 0 1 FROM <table> WHERE (<filter>)}, each in its own transaction.
+     */
+    private void checkRowFilters(SourceConnectorConfig config, ChangeTrackingDatabase database, List<TrackedTable> captured) {
+        Map<String, TableId> byName = new LinkedHashMap<>();
+        captured.forEach(t -> byName.put(t.id().qualified(), t.id()));
+        config.tableFilters().forEach((name, filter) -> {
+            String option = SourceConnectorConfig.TABLE_FILTER_PREFIX + name;
+            TableId table = byName.get(name);
+            if (filter.isBlank()) {
+                return;
+            }
+            if (table == null) {
+                add(option, "'" + name + "' is not a captured table, so this row filter would filter nothing; name a "
+                        + "table as <schema>.<table> the way the catalog spells it (captured: " + byName.keySet() + ")");
+                return;
+            }
+            database.inCycle(Isolation.READ_COMMITTED, cycle -> cycle.rowFilterError(table, new RowFilter(filter)))
+                    .ifPresent(error -> add(option, "the row filter (" + filter + ") is not a valid T-SQL search condition "
+                            + "on " + name + ": " + error));
         });
     }
 

@@ -1,6 +1,7 @@
 package io.ctsync.contract.offset;
 
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The Connect source offset of one table: how far its changes have been emitted. Either the table is still
@@ -13,7 +14,13 @@ import java.util.Map;
  * {"phase":"incremental", "version":135}
  * {"phase":"incremental", "version":135, "cursor_version":140, "cursor_key":"[\"7\"]"}
  * {"phase":"incremental", "since":"2026-11-29T00:00:00Z"}          (written by an operator only)
+ * {"phase":"incremental", "version":135, "row_filter":"9f2c41d07a3b6e15"}   (a table with a row filter)
  * </pre>
+ *
+ * <p>{@code row_filter} is a fingerprint of the table's row filter ({@code table.filter.<schema>.<table>}) the offset
+ * was written under, absent for a table without one. It sits beside any phase's fields and is not part of the anchor:
+ * the source compares it with the configured filter when a task starts, and a different one (or a filter added or
+ * removed) means the table is snapshotted again.
  */
 public sealed interface TableAnchor permits SnapshotAnchor, IncrementalAnchor, PointInTimeAnchor {
 
@@ -24,7 +31,21 @@ public sealed interface TableAnchor permits SnapshotAnchor, IncrementalAnchor, P
     String FORMAT = "format";
     int CURRENT_FORMAT = 1;
 
+    String ROW_FILTER = "row_filter";
+
     Map<String, Object> toMap();
+
+    /** The row-filter fingerprint of an offset (see {@link #ROW_FILTER}); empty when it has none. */
+    static Optional<String> rowFilter(Map<String, ?> map) {
+        return Optional.ofNullable(OffsetFields.optionalString("Source offset", map, ROW_FILTER));
+    }
+
+    /** {@code anchor}'s offset, carrying the row-filter fingerprint when there is one. */
+    static Map<String, Object> offset(TableAnchor anchor, Optional<String> rowFilter) {
+        Map<String, Object> map = anchor.toMap();
+        rowFilter.ifPresent(fingerprint -> map.put(ROW_FILTER, fingerprint));
+        return map;
+    }
 
     /** Reads an anchor; any other shape is an {@link InvalidOffsetException} naming the field to fix. */
     static TableAnchor fromMap(Map<String, ?> map) {
