@@ -47,7 +47,10 @@ final class ModelRowFilters {
         try (PreparedStatement ignored = connection().prepareStatement(count(table, filter))) {
             return Optional.empty();
         } catch (SQLException e) {
-            return Optional.of(e.getMessage());
+            // H2 appends the statement, which names its own table, not the operator's: keep the reason only.
+            String message = String.valueOf(e.getMessage());
+            int statement = message.indexOf("; SQL statement:");
+            return Optional.of(statement < 0 ? message : message.substring(0, statement));
         }
     }
 
