@@ -18,19 +18,12 @@ import java.util.Optional;
 public record HeldAnchor(TableAnchor current, Map<String, Object> lastSent, boolean heartbeatDue,
                          Optional<String> rowFilter) {
 
-    /** The anchor a task starts from: the one Connect committed (null: none), already known to Connect. */
-    public static HeldAnchor stored(TableAnchor stored) {
-        return stored(stored, null, Optional.empty());
-    }
-
     /**
-     * The anchor a task starts from, with the offset Connect holds for it ({@code storedOffset}, null: none) and the
-     * fingerprint of the table's row filter now (empty: none).
+     * The anchor a task starts from: the one Connect committed (null: none), already known to Connect, under the
+     * table's row filter (its fingerprint; empty: no filter), the one the committed offset carries.
      */
-    public static HeldAnchor stored(TableAnchor stored, Map<String, Object> storedOffset, Optional<String> rowFilter) {
-        Map<String, Object> sent = storedOffset != null ? storedOffset
-                : stored == null ? null : TableAnchor.offset(stored, rowFilter);
-        return new HeldAnchor(stored, sent, false, rowFilter);
+    public static HeldAnchor stored(TableAnchor stored, Optional<String> rowFilter) {
+        return new HeldAnchor(stored, stored == null ? null : TableAnchor.offset(stored, rowFilter), false, rowFilter);
     }
 
     /** The offset a record carrying {@code anchor} gets: the anchor and the row-filter fingerprint. */

@@ -38,7 +38,7 @@ final class TableCapture {
         this.id = id;
         this.rowFilter = rowFilter;
         this.filterChanged = filterChanged;
-        this.anchor = HeldAnchor.stored(stored, null, rowFilter.map(RowFilter::fingerprint));
+        this.anchor = HeldAnchor.stored(stored, rowFilter.map(RowFilter::fingerprint));
     }
 
     /** The offset of a record that carries {@code position}: the anchor and the row-filter fingerprint. */
