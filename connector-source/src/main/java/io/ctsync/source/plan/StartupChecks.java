@@ -3,6 +3,7 @@ package io.ctsync.source.plan;
 import io.ctsync.contract.config.ConnectionOptions;
 import io.ctsync.source.config.EventTimestampMode;
 import io.ctsync.source.config.RetentionExpiredPolicy;
+import io.ctsync.source.config.SignalOptions;
 import io.ctsync.source.config.SnapshotMode;
 import io.ctsync.source.config.SourceConnectorConfig;
 import io.ctsync.source.config.TableSelector;
@@ -40,6 +41,7 @@ public final class StartupChecks {
                     + "re-snapshots a table whose anchor expired; use 'resnapshot' or another snapshot.mode");
         }
         MarkerPartitions.configProblem(config).ifPresent(p -> checks.add(SourceConnectorConfig.SNAPSHOT_MARKERS, p));
+        SignalOptions.problems(config).forEach((option, found) -> found.forEach(p -> checks.add(option, p)));
         return checks.problems;
     }
 
