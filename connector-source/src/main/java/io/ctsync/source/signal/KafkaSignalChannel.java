@@ -50,7 +50,8 @@ public final class KafkaSignalChannel implements AutoCloseable {
         try {
             return consumer.endOffsets(List.of(partition), METADATA_TIMEOUT).get(partition);
         } catch (KafkaException e) {
-            throw new ConnectException("Cannot read the end of signal topic " + partition.topic() + " (signal.kafka.*): "
+            throw new ConnectException("Cannot read the end of signal topic " + partition.topic() + " (signal.kafka.*); "
+                    + "check that it exists (create it with one partition) and that the brokers are reachable: "
                     + e.getMessage(), e);
         }
     }

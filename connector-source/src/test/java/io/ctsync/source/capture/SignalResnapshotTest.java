@@ -211,8 +211,19 @@ class SignalResnapshotTest {
         topic.add(new SignalMessage(topic.size(), "other-connector", "{\"type\":\"execute-snapshot\","
                 + "\"data\":{\"data-collections\":[\"dbo.items\"]}}"));
 
-        assertThat(drain(h)).as("nothing re-snapshots").noneMatch(r -> r.topic().endsWith(".dbo.items"));
-        resnapshot(h, "dbo.items");
-        assertThat(ops(drain(h), "items")).containsExactly("snapshot-begin", "1:r", "2:r", "snapshot-end");
+        try (WarnLines warnings = new WarnLines(SignalDispatcher.class)) {
+            assertThat(drain(h)).as("nothing re-snapshots").noneMatch(r -> r.topic().endsWith(".dbo.items"));
+            assertThat(warnings.lines()).as("one line each, saying what to fix; none for another connector's signal")
+                    .satisfiesExactly(
+                            line -> assertThat(line).startsWith("Signal at position 0 ").contains("not a JSON object"),
+                            line -> assertThat(line).startsWith("Signal at position 1 ").contains("'pause-snapshot'"),
+                            line -> assertThat(line).startsWith("Signal execute-snapshot at position 2")
+                                    .contains("'sales.dbo.nosuchtable' matches none of the captured tables")
+                                    .contains(h.model.name() + ".dbo.items"),
+                            line -> assertThat(line).startsWith("Signal at position 3 ").contains("filtered snapshot"));
+            resnapshot(h, "dbo.items");
+            assertThat(ops(drain(h), "items")).containsExactly("snapshot-begin", "1:r", "2:r", "snapshot-end");
+            assertThat(warnings.lines()).hasSize(4);
+        }
     }
 }
