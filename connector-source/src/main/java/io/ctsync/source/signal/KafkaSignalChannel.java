@@ -11,6 +11,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.slf4j.Logger;
@@ -29,12 +30,17 @@ public final class KafkaSignalChannel implements AutoCloseable {
     private final KafkaConsumer<String, String> consumer;
     private final TopicPartition partition;
     private final Duration pollTimeout;
+    /** KafkaConsumer is single-threaded; Connect may stop the task from another thread than the one that polls. */
+    private final Object lock = new Object();
+    private boolean closed;
 
     /** @param settings consumer settings (bootstrap.servers and signal.consumer.*) */
     public KafkaSignalChannel(Map<String, Object> settings, String topic, long pollTimeoutMs, String clientId) {
         Map<String, Object> config = new HashMap<>(settings);
         config.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        // A position retention has removed reads from the oldest signal left (seek warns), never from the end.
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
@@ -69,8 +75,17 @@ public final class KafkaSignalChannel implements AutoCloseable {
     /** The signals that arrived since the last call, in topic order. */
     public List<SignalMessage> poll() {
         List<SignalMessage> messages = new ArrayList<>();
-        for (ConsumerRecord<String, String> record : consumer.poll(pollTimeout)) {
-            messages.add(new SignalMessage(record.offset(), record.key(), record.value()));
+        synchronized (lock) {
+            if (closed) {
+                return messages;
+            }
+            try {
+                for (ConsumerRecord<String, String> record : consumer.poll(pollTimeout)) {
+                    messages.add(new SignalMessage(record.offset(), record.key(), record.value()));
+                }
+            } catch (WakeupException e) {
+                // close() interrupted the wait: the task is stopping.
+            }
         }
         return messages;
     }
@@ -88,6 +103,12 @@ public final class KafkaSignalChannel implements AutoCloseable {
 
     @Override
     public void close() {
-        consumer.close(Duration.ofSeconds(5));
+        consumer.wakeup();
+        synchronized (lock) {
+            if (!closed) {
+                closed = true;
+                consumer.close(Duration.ofSeconds(5));
+            }
+        }
     }
 }

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * An operator re-snapshots one table of a running connector by writing Debezium's execute-snapshot signal to the
  * signal topic of a real Connect worker: the table, owned by one of two tasks, gets a second snapshot framed by new
- * markers, the other table (the other task) keeps streaming, a signal naming no captured table fails nothing, and
+ * markers, the other table (the other task) keeps streaming, a malformed signal and one naming no captured table fail
+ * nothing, and
  * after the tasks restart the signal is not executed again.
  */
 class SignalResnapshotIT {
@@ -74,6 +75,7 @@ class SignalResnapshotIT {
         awaitEvents(orders, 1);
 
         model.delete("dbo", "items", List.of(2));
+        CONNECT.cluster().kafka().produce(signals, "erp", "not json");
         CONNECT.cluster().kafka().produce(signals, "erp", "{\"type\":\"execute-snapshot\",\"data\":{\"data-collections\":"
                 + "[\"signals.dbo.nosuchtable\"]}}");
         CONNECT.cluster().kafka().produce(signals, "erp", "{\"type\":\"execute-snapshot\",\"data\":{\"data-collections\":"
@@ -91,7 +93,7 @@ class SignalResnapshotIT {
                 .until(() -> beginMarkers(items), count -> count == 2);
         Awaitility.await("the table's offset carries the signal position").atMost(WAIT)
                 .pollInterval(Duration.ofMillis(300)).until(() -> CONNECT.restGet("connectors/sig/offsets").body(),
-                        body -> body.contains("\"signal_offset\":2"));
+                        body -> body.contains("\"signal_offset\":3"));
         assertThat(CONNECT.cluster().connectorStatus("sig").tasks()).allMatch(t -> "RUNNING".equals(t.state()));
 
         CONNECT.rest("POST", "connectors/sig/restart?includeTasks=true", null);
