@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongSupplier;
@@ -183,7 +184,7 @@ public final class CaptureEngine implements AutoCloseable {
 
     /** The lowest signal position that still applies to one of this task's tables: where reading signals starts. */
     public long signalsApplyFrom() {
-        return tables.stream().map(t -> t.signalPosition).filter(java.util.Objects::nonNull).mapToLong(Long::longValue)
+        return tables.stream().map(t -> t.signalPosition).filter(Objects::nonNull).mapToLong(Long::longValue)
                 .min().orElse(0L);
     }
 
