@@ -26,7 +26,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongSupplier;
@@ -60,6 +59,7 @@ public final class CaptureEngine implements AutoCloseable {
     private final LongSupplier clock;
     private final SnapshotMarkers markers;
     private final List<TableCapture> tables = new ArrayList<>();
+    private final SignalPositions signals = new SignalPositions(this, tables);
     private int nextTable;
     private long lastHeartbeatMs;
 
@@ -147,64 +147,12 @@ public final class CaptureEngine implements AutoCloseable {
         return Resnapshot.STARTS;
     }
 
-    /**
-     * {@link #resnapshot} for a signal at {@code signalPosition}, unless the table considered that signal already (its
-     * offset carried a later position). The table's offsets carry the position after the signal from the moment its
-     * snapshot starts, so a restarted task neither loses the request nor executes it again.
-     */
-    public Resnapshot resnapshotBySignal(TableId table, long signalPosition) {
-        TableCapture capture = capture(table);
-        if (capture == null) {
-            return Resnapshot.NOT_OWNED;
-        }
-        long applied = capture.requestedBySignal != null ? capture.requestedBySignal
-                : capture.signalPosition != null ? capture.signalPosition : 0L;
-        if (signalPosition < applied) {
-            return Resnapshot.SIGNAL_ALREADY_CONSIDERED;
-        }
-        Resnapshot outcome = resnapshot(table);
-        if (capture.resnapshotRequested) {
-            capture.requestedBySignal = signalPosition + 1;
-        } else {
-            capture.signalPosition = signalPosition + 1;
-        }
-        return outcome;
+    /** The signal bookkeeping of this task's tables. */
+    public SignalPositions signals() {
+        return signals;
     }
 
-    /**
-     * Turns signal tracking on: each table starts at the signal position its offset carried ({@code committed}), a
-     * table without one at {@code next} (signals sent before it was first seen with signals on do not apply to it).
-     */
-    public void followSignals(Map<TableId, Long> committed, long next) {
-        for (TableCapture table : tables) {
-            table.signalPosition = committed.getOrDefault(table.id, next);
-            table.signalPositionSent = committed.get(table.id);
-        }
-    }
-
-    /** The lowest signal position that still applies to one of this task's tables: where reading signals starts. */
-    public long signalsApplyFrom() {
-        return tables.stream().map(t -> t.signalPosition).filter(Objects::nonNull).mapToLong(Long::longValue)
-                .min().orElse(0L);
-    }
-
-    /** Every signal before {@code next} was considered: the tables' positions move on (a pending request's with it). */
-    public void signalsConsideredUpTo(long next) {
-        for (TableCapture table : tables) {
-            if (table.requestedBySignal != null) {
-                table.requestedBySignal = Math.max(table.requestedBySignal, next);
-            } else if (table.signalPosition != null) {
-                table.signalPosition = Math.max(table.signalPosition, next);
-            }
-        }
-    }
-
-    /** This task's tables. */
-    public List<TableId> tableIds() {
-        return tables.stream().map(t -> t.id).toList();
-    }
-
-    private TableCapture capture(TableId table) {
+    TableCapture capture(TableId table) {
         return tables.stream().filter(t -> t.id.equals(table)).findFirst().orElse(null);
     }
 

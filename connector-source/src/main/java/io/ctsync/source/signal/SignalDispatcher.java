@@ -1,6 +1,7 @@
 package io.ctsync.source.signal;
 
 import io.ctsync.source.capture.CaptureEngine;
+import io.ctsync.source.capture.SignalPositions;
 import io.ctsync.source.tracking.TableId;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +20,7 @@ public final class SignalDispatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(SignalDispatcher.class);
 
-    private final CaptureEngine engine;
+    private final SignalPositions positions;
     private final SignalParser parser;
     private final String database;
     private final List<TableId> captured;
@@ -32,9 +33,9 @@ public final class SignalDispatcher {
      * @param reporter whether this task reports problems of signals
      * @param reportFrom signals before this position were reported before
      */
-    public SignalDispatcher(CaptureEngine engine, SignalParser parser, String database, List<TableId> captured,
+    public SignalDispatcher(SignalPositions positions, SignalParser parser, String database, List<TableId> captured,
                             boolean reporter, long reportFrom) {
-        this.engine = engine;
+        this.positions = positions;
         this.parser = parser;
         this.database = database;
         this.captured = List.copyOf(captured);
@@ -64,7 +65,7 @@ public final class SignalDispatcher {
                         + "another connector)", other.position(), other.key());
             }
         }
-        engine.signalsConsideredUpTo(messages.get(messages.size() - 1).position() + 1);
+        positions.consideredUpTo(messages.get(messages.size() - 1).position() + 1);
     }
 
     private void execute(ParsedSignal.ExecuteSnapshot signal) {
@@ -81,7 +82,7 @@ public final class SignalDispatcher {
             matches.stream().filter(t -> !named.contains(t)).forEach(named::add);
         }
         for (TableId table : named) {
-            CaptureEngine.Resnapshot outcome = engine.resnapshotBySignal(table, signal.position());
+            CaptureEngine.Resnapshot outcome = positions.resnapshot(table, signal.position());
             switch (outcome) {
                 case STARTS -> LOG.info("{}: re-snapshot of {} starts in the next poll cycle; the task's other tables "
                         + "keep streaming", what, table);

@@ -1,6 +1,7 @@
 package io.ctsync.source.signal;
 
 import io.ctsync.source.capture.CaptureEngine;
+import io.ctsync.source.capture.SignalPositions;
 import io.ctsync.source.config.SignalOptions;
 import io.ctsync.source.config.SourceConnectorConfig;
 import io.ctsync.source.tracking.TableId;
@@ -43,16 +44,17 @@ public final class TaskSignals implements AutoCloseable {
                 SignalOptions.kafkaTopic(config), SignalOptions.pollTimeoutMs(config), clientId);
         try {
             long end = channel.end();
-            engine.followSignals(committed, end);
-            long from = engine.signalsApplyFrom();
+            SignalPositions positions = engine.signals();
+            positions.follow(committed, end);
+            long from = positions.applyFrom();
             channel.seek(from);
             long reportFrom = committed.values().stream().mapToLong(Long::longValue).max().orElse(end);
             List<TableId> connectorTables = captured.get();
-            boolean reporter = SignalDispatcher.reports(engine.tableIds(), connectorTables);
+            boolean reporter = SignalDispatcher.reports(positions.tables(), connectorTables);
             LOG.info("Reading signals from topic {} at position {} (end {}) for {} table(s){}",
-                    SignalOptions.kafkaTopic(config), from, end, engine.tableIds().size(),
+                    SignalOptions.kafkaTopic(config), from, end, positions.tables().size(),
                     reporter ? "; this task reports problems of signals" : "");
-            return new TaskSignals(channel, new SignalDispatcher(engine, new SignalParser(config.topicPrefix()), database,
+            return new TaskSignals(channel, new SignalDispatcher(positions, new SignalParser(config.topicPrefix()), database,
                     connectorTables, reporter, reportFrom));
         } catch (RuntimeException e) {
             channel.close();

@@ -53,10 +53,10 @@ class SignalResnapshotTest {
             Map<String, ?> offset = h.committedOffset(table);
             TableAnchor.signalOffset(offset).ifPresent(p -> committed.put(new TableId("dbo", table), p));
         }
-        h.engine.followSignals(committed, topic.size());
-        read = (int) h.engine.signalsApplyFrom();
+        h.engine.signals().follow(committed, topic.size());
+        read = (int) h.engine.signals().applyFrom();
         List<TableId> all = List.of(new TableId("dbo", "items"), new TableId("dbo", "orders"));
-        dispatcher = new SignalDispatcher(h.engine, new SignalParser("erp"), h.model.name(), all, true,
+        dispatcher = new SignalDispatcher(h.engine.signals(), new SignalParser("erp"), h.model.name(), all, true,
                 committed.values().stream().mapToLong(Long::longValue).max().orElse(topic.size()));
     }
 
