@@ -3,9 +3,15 @@ package io.ctsync.source.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ctsync.source.ChangeTrackingSourceConnector;
+import io.ctsync.source.ctmodel.ChangeTrackingModel;
+import io.ctsync.source.ctmodel.ModelDatabaseFactory;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.config.ConfigValue;
 import org.junit.jupiter.api.Test;
 
 /** The signal options: defaults, the channel validator, and the cross-option rules validate() attaches. */
@@ -43,7 +49,7 @@ class SignalOptionsTest {
     void theKafkaChannelNeedsItsTopicAndBrokers() {
         SourceConnectorConfig config = new SourceConnectorConfig(props(SignalOptions.SIGNAL_ENABLED_CHANNELS, "kafka"));
 
-        Map<String, java.util.List<String>> problems = SignalOptions.problems(config);
+        Map<String, List<String>> problems = SignalOptions.problems(config);
 
         assertThat(problems).containsOnlyKeys(SignalOptions.SIGNAL_KAFKA_TOPIC, SignalOptions.SIGNAL_KAFKA_BOOTSTRAP_SERVERS);
         assertThat(problems.get(SignalOptions.SIGNAL_KAFKA_TOPIC).get(0)).contains("no signal topic is set")
@@ -51,6 +57,23 @@ class SignalOptionsTest {
         assertThat(problems.get(SignalOptions.SIGNAL_KAFKA_BOOTSTRAP_SERVERS).get(0)).contains("no brokers");
         assertThat(io.ctsync.source.plan.StartupChecks.ofConfig(config)).containsKeys(SignalOptions.SIGNAL_KAFKA_TOPIC,
                 SignalOptions.SIGNAL_KAFKA_BOOTSTRAP_SERVERS);
+    }
+
+    @Test
+    void theConnectorsValidateAttachesEachMissingOptionToItself() {
+        ChangeTrackingModel model = ChangeTrackingModel.create("signal-validate").enableChangeTracking();
+        Map<String, String> props = props(SignalOptions.SIGNAL_ENABLED_CHANNELS, "kafka",
+                SignalOptions.SIGNAL_KAFKA_BOOTSTRAP_SERVERS, "kafka:9092",
+                "connection.url", ModelDatabaseFactory.url(model),
+                SourceConnectorConfig.DATABASE_FACTORY, ModelDatabaseFactory.class.getName(),
+                SourceConnectorConfig.SNAPSHOT_MARKERS, "false");
+
+        Map<String, List<String>> errors = new ChangeTrackingSourceConnector().validate(props).configValues().stream()
+                .filter(v -> !v.errorMessages().isEmpty())
+                .collect(Collectors.toMap(ConfigValue::name, ConfigValue::errorMessages));
+
+        assertThat(errors).containsOnlyKeys(SignalOptions.SIGNAL_KAFKA_TOPIC);
+        assertThat(errors.get(SignalOptions.SIGNAL_KAFKA_TOPIC).get(0)).contains("no signal topic is set");
     }
 
     @Test
