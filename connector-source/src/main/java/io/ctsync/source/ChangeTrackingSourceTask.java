@@ -8,6 +8,10 @@ import io.ctsync.source.capture.CaptureEngine;
 import io.ctsync.source.capture.IsolationChoice;
 import io.ctsync.source.capture.ReconnectingDatabase;
 import io.ctsync.source.config.SourceTaskConfig;
+import io.ctsync.source.config.TableSelector;
+import io.ctsync.source.signal.TaskSignals;
+import io.ctsync.source.tracking.TableId;
+import io.ctsync.source.tracking.TrackedTable;
 import io.ctsync.source.metrics.SourceTaskMetrics;
 import io.ctsync.source.tracking.DatabaseFacts;
 import io.ctsync.source.tracking.TrackingException;
@@ -35,6 +39,8 @@ public class ChangeTrackingSourceTask extends SourceTask {
     private CaptureEngine engine;
     private int failures;
     private SourceTaskMetrics metrics;
+    /** Null when no signal channel is enabled. */
+    private TaskSignals signals;
 
     @Override
     public String version() {
@@ -51,6 +57,9 @@ public class ChangeTrackingSourceTask extends SourceTask {
                 facts.databaseName(), StoredAnchors.read(context.offsetStorageReader(), partitions, config.tables(),
                         config::rowFilter),
                 System::currentTimeMillis);
+        signals = TaskSignals.start(config, engine, StoredAnchors.signalPositions(context.offsetStorageReader(), partitions,
+                config.tables()), facts.databaseName(), this::capturedTables, "ctsync-signals-" + config.topicPrefix()
+                + "-" + Integer.toHexString(config.tables().hashCode()));
         metrics = new SourceTaskMetrics(config.tables(), partitions, database, System::currentTimeMillis);
         metrics.bind(context);
         LOG.info("Task started for {} table(s) of database {}: {}", config.tables().size(), facts.databaseName(),
@@ -64,6 +73,9 @@ public class ChangeTrackingSourceTask extends SourceTask {
         }
         List<SourceRecord> records;
         try {
+            if (signals != null) {
+                signals.poll();
+            }
             records = engine.poll();
             failures = 0;
         } catch (TrackingException e) {
@@ -87,11 +99,19 @@ public class ChangeTrackingSourceTask extends SourceTask {
         return records;
     }
 
+    /** Every table the connector captures (to tell a signal's unknown table from another task's). */
+    private List<TableId> capturedTables() {
+        return new TableSelector(config).select(database.trackedTables()).stream().map(TrackedTable::id).toList();
+    }
+
     @Override
     public void stop() {
         stopping.countDown();
         if (metrics != null) {
             metrics.close();
+        }
+        if (signals != null) {
+            signals.close();
         }
         if (engine != null) {
             engine.close();

@@ -36,19 +36,33 @@ public final class StoredAnchors {
     /** The committed offsets of {@code tables}, compared with each table's row filter now. */
     public static Start read(OffsetStorageReader reader, TablePartitions partitions, List<TableId> tables,
                              Function<TableId, Optional<RowFilter>> filters) {
+        return fromOffsets(committed(reader, partitions, tables), filters);
+    }
+
+    /** The signal position ({@link TableAnchor#SIGNAL_OFFSET}) each table's committed offset carries, if any. */
+    public static Map<TableId, Long> signalPositions(OffsetStorageReader reader, TablePartitions partitions,
+                                                     List<TableId> tables) {
+        Map<TableId, Long> positions = new HashMap<>();
+        committed(reader, partitions, tables).forEach((table, offset) ->
+                TableAnchor.signalOffset(offset).ifPresent(position -> positions.put(table, position)));
+        return positions;
+    }
+
+    private static Map<TableId, Map<String, Object>> committed(OffsetStorageReader reader, TablePartitions partitions,
+                                                               List<TableId> tables) {
         Map<Map<String, Object>, TableId> byPartition = new HashMap<>();
         for (TableId table : tables) {
             byPartition.put(partitions.of(table).toMap(), table);
         }
         Map<Map<String, Object>, Map<String, Object>> offsets = reader.offsets(byPartition.keySet());
-        Map<TableId, Map<String, ?>> byTable = new HashMap<>();
+        Map<TableId, Map<String, Object>> committed = new HashMap<>();
         byPartition.forEach((partition, table) -> {
             Map<String, Object> offset = offsets == null ? null : offsets.get(partition);
             if (offset != null) {
-                byTable.put(table, offset);
+                committed.put(table, offset);
             }
         });
-        return fromOffsets(byTable, filters);
+        return committed;
     }
 
     /**

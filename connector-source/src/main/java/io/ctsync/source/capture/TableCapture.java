@@ -33,6 +33,17 @@ final class TableCapture {
      * disabled and enabled again) happened since.
      */
     Long trackingBegin;
+    /** A re-snapshot was asked for (a signal); it starts in the next poll cycle that visits the table. */
+    boolean resnapshotRequested;
+    /** Signal position of the pending re-snapshot request; it becomes {@link #signalPosition} once the snapshot starts. */
+    Long requestedBySignal;
+    /**
+     * The next signal-topic position that still applies to the table (null: signals are off). Carried in every offset
+     * of the table, so the re-snapshot a signal started and the fact that the signal was consumed commit together.
+     */
+    Long signalPosition;
+    /** The signal position Connect was last given for the table (null: none). */
+    Long signalPositionSent;
 
     TableCapture(TableId id, TableAnchor stored, Optional<RowFilter> rowFilter, boolean filterChanged) {
         this.id = id;
@@ -53,11 +64,13 @@ final class TableCapture {
 
     /** A copy of the mutable state, restored when a poll cycle fails half way. */
     record Saved(TableSchema schema, String schemaStamp, HeldAnchor anchor, boolean finished, long snapshotRows,
-                 long snapshotStartedMs, Long trackingBegin) {
+                 long snapshotStartedMs, Long trackingBegin, boolean resnapshotRequested, Long requestedBySignal,
+                 Long signalPosition, Long signalPositionSent) {
     }
 
     Saved save() {
-        return new Saved(schema, schemaStamp, anchor, finished, snapshotRows, snapshotStartedMs, trackingBegin);
+        return new Saved(schema, schemaStamp, anchor, finished, snapshotRows, snapshotStartedMs, trackingBegin,
+                resnapshotRequested, requestedBySignal, signalPosition, signalPositionSent);
     }
 
     void restore(Saved saved) {
@@ -68,5 +81,9 @@ final class TableCapture {
         snapshotRows = saved.snapshotRows();
         snapshotStartedMs = saved.snapshotStartedMs();
         trackingBegin = saved.trackingBegin();
+        resnapshotRequested = saved.resnapshotRequested();
+        requestedBySignal = saved.requestedBySignal();
+        signalPosition = saved.signalPosition();
+        signalPositionSent = saved.signalPositionSent();
     }
 }

@@ -3,6 +3,7 @@ package io.ctsync.source.plan;
 import io.ctsync.contract.config.ConnectionOptions;
 import io.ctsync.source.config.EventTimestampMode;
 import io.ctsync.source.config.RetentionExpiredPolicy;
+import io.ctsync.source.config.SignalOptions;
 import io.ctsync.source.config.SnapshotMode;
 import io.ctsync.source.config.SourceConnectorConfig;
 import io.ctsync.source.config.TableSelector;
@@ -48,6 +49,7 @@ public final class StartupChecks {
                         + "give a T-SQL search condition on its columns, or remove the option to capture every row");
             }
         });
+        SignalOptions.problems(config).forEach((option, found) -> found.forEach(p -> checks.add(option, p)));
         return checks.problems;
     }
 

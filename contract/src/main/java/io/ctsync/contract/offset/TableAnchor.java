@@ -1,5 +1,6 @@
 package io.ctsync.contract.offset;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -30,6 +31,12 @@ public sealed interface TableAnchor permits SnapshotAnchor, IncrementalAnchor, P
     /** Format marker, so a later layout can be told apart; absent means 1. */
     String FORMAT = "format";
     int CURRENT_FORMAT = 1;
+    /**
+     * Optional in every anchor: the position in the signal topic from which signals still apply to the table (signals
+     * at lower positions were considered for it already). The source adds it to the offsets it writes; it is not part
+     * of the anchor itself, so an anchor read back never carries it.
+     */
+    String SIGNAL_OFFSET = "signal_offset";
 
     String ROW_FILTER = "row_filter";
 
@@ -45,6 +52,19 @@ public sealed interface TableAnchor permits SnapshotAnchor, IncrementalAnchor, P
         Map<String, Object> map = anchor.toMap();
         rowFilter.ifPresent(fingerprint -> map.put(ROW_FILTER, fingerprint));
         return map;
+    }
+
+    /** The signal position an offset carries ({@link #SIGNAL_OFFSET}), if any. */
+    static Optional<Long> signalOffset(Map<String, ?> map) {
+        return map == null ? Optional.empty() : Optional.ofNullable(OffsetFields.optionalVersion("Source offset", map,
+                SIGNAL_OFFSET));
+    }
+
+    /** The offset {@code map} with the signal position {@code position} added. */
+    static Map<String, Object> withSignalOffset(Map<String, ?> map, long position) {
+        Map<String, Object> stamped = new HashMap<>(map);
+        stamped.put(SIGNAL_OFFSET, position);
+        return stamped;
     }
 
     /** Reads an anchor; any other shape is an {@link InvalidOffsetException} naming the field to fix. */

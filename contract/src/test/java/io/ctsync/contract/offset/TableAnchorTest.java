@@ -31,6 +31,20 @@ class TableAnchorTest {
     }
 
     @Test
+    void aSignalOffsetRidesAlongEveryAnchorWithoutBeingPartOfIt() {
+        for (TableAnchor anchor : List.<TableAnchor>of(SnapshotAnchor.after(120, List.of("42")), IncrementalAnchor.at(135),
+                PointInTimeAnchor.since(java.time.Instant.parse("2026-11-29T00:00:00Z")))) {
+            Map<String, Object> stamped = TableAnchor.withSignalOffset(anchor.toMap(), 3);
+
+            assertThat(TableAnchor.fromMap(stamped)).isEqualTo(anchor);
+            assertThat(TableAnchor.signalOffset(stamped)).contains(3L);
+            assertThat(TableAnchor.signalOffset(anchor.toMap())).isEmpty();
+        }
+        assertThatThrownBy(() -> TableAnchor.signalOffset(Map.of("phase", "incremental", "version", 1, "signal_offset", "x")))
+                .isInstanceOf(InvalidOffsetException.class).hasMessageContaining("'signal_offset' must be a whole number");
+    }
+
+    @Test
     void versionZeroIsAValidAnchor() {
         assertThat(TableAnchor.fromMap(Map.of("phase", "incremental", "version", 0L)))
                 .isEqualTo(IncrementalAnchor.at(0));
