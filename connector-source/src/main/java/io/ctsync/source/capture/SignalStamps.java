@@ -48,9 +48,10 @@ final class SignalStamps {
         }
         for (TableCapture table : byPartition.values()) {
             if (!carried.contains(table) && needsHeartbeat(table)) {
-                stamped.add(withPosition(heartbeats.heartbeat(partitions.of(table.id), table.position(), nowMs),
+                stamped.add(withPosition(heartbeats.heartbeat(partitions.of(table.id), table.position(),
+                        table.offset(table.position()), nowMs),
                         table.signalPosition));
-                table.anchor = table.anchor.sent(table.position().toMap());
+                table.anchor = table.anchor.sent(table.offset(table.position()));
                 carried.add(table);
             }
         }
