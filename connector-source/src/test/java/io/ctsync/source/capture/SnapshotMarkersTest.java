@@ -4,6 +4,8 @@ import static io.ctsync.source.capture.CaptureHarness.op;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.apicurio.registry.utils.converter.avro.AvroData;
 import io.ctsync.contract.event.SnapshotControl;
 import io.ctsync.contract.offset.IncrementalAnchor;
@@ -19,6 +21,7 @@ import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.SchemaCompatibility.SchemaCompatibilityType;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.json.JsonConverter;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.connect.transforms.Filter;
 import org.apache.kafka.connect.transforms.predicates.HasHeaderKey;
@@ -257,6 +260,35 @@ class SnapshotMarkersTest {
         assertThat(SchemaCompatibility.checkReaderWriterCompatibility(withoutControl, event).getType())
                 .as("FORWARD: the old envelope reads events and markers of the new one")
                 .isEqualTo(SchemaCompatibilityType.COMPATIBLE);
+    }
+
+    @Test
+    void withJsonConverterAMarkerHasANullKeyAndTheEnvelopeWithControlAndEventsCarryANullControl() throws Exception {
+        CaptureHarness h = harness();
+        Items.insertRange(h.model, "items", 1, 1);
+        h.start();
+        List<SourceRecord> all = h.drain();
+        SourceRecord end = markers(all, SnapshotControl.Kind.END).get(1);
+        SourceRecord row = CaptureHarness.events(all).get(0);
+        try (JsonConverter keys = new JsonConverter(); JsonConverter values = new JsonConverter()) {
+            keys.configure(Map.of("schemas.enable", "true"), true);
+            values.configure(Map.of("schemas.enable", "true"), false);
+
+            byte[] json = values.fromConnectData(end.topic(), end.valueSchema(), end.value());
+            JsonNode payload = new ObjectMapper().readTree(json).get("payload");
+            JsonNode rowPayload = new ObjectMapper().readTree(values.fromConnectData(row.topic(), row.valueSchema(),
+                    row.value())).get("payload");
+
+            assertThat(keys.fromConnectData(end.topic(), end.keySchema(), end.key())).as("no key").isNull();
+            assertThat(payload.get("op").asText()).isEqualTo("snapshot-end");
+            assertThat(payload.get("before").isNull()).isTrue();
+            assertThat(payload.get("after").isNull()).isTrue();
+            assertThat(payload.get("control").get("partition").asInt()).isEqualTo(1);
+            assertThat(payload.get("control").get("partitions").asInt()).isEqualTo(PARTITIONS);
+            assertThat(rowPayload.get("control").isNull()).as("change events carry a null control").isTrue();
+            assertThat(SnapshotControl.read(end.headers(), values.toConnectData(end.topic(), json).value()))
+                    .as("read back as the sink reads it").contains(marker(end));
+        }
     }
 
     /** The marker's kind, or the {@code __op} ExtractNewRecordState added to a row. */
