@@ -18,10 +18,10 @@ import org.apache.kafka.connect.header.Headers;
  * <p>What other consumers see: a record with the header {@value #HEADER} ({@code snapshot-begin} or
  * {@code snapshot-end}), no key, and as value the table's own change envelope (same schema as its change events)
  * with {@code op} = the kind, no {@code before} or {@code after}, and the marker's fields in the envelope's optional
- * {@value EnvelopeFields#CONTROL} struct ({@link #CONTROL_SCHEMA}, null in change events). Sharing the table's schemas is what
- * lets markers pass any schema registry: under any subject strategy and any compatibility rule they register nothing
- * new. Consumers that must not see them drop them by the header, e.g. with Kafka's {@code Filter} transform and
- * {@code HasHeaderKey} predicate.
+ * {@value EnvelopeFields#CONTROL} struct ({@link #CONTROL_SCHEMA}, null in change events). Sharing the table's schemas
+ * is what lets markers pass any schema registry: under any subject strategy and any compatibility rule they register
+ * nothing new. Consumers that must not see them drop them by the header, e.g. with Kafka's {@code Filter} transform
+ * and {@code HasHeaderKey} predicate.
  *
  * <p>Records written by earlier versions (still in topics) have a key of schema {@value #KEY_SCHEMA_NAME} and a value
  * of schema {@value #VALUE_SCHEMA_NAME} holding the same fields ({@link #LEGACY_KEY_SCHEMA},
