@@ -1,6 +1,8 @@
 package io.ctsync.bench;
 
 import io.ctsync.contract.event.Operation;
+import io.ctsync.testkit.registry.ApicurioRegistry;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -37,6 +39,12 @@ public final class SinkBenchmark {
         }
     }
 
+    /** run-sink-benchmark.sh unpacks the registry when Avro is asked for. */
+    private static ApicurioRegistry startRegistry() throws Exception {
+        return ApicurioRegistry.start(Path.of(System.getProperty("ctsync.bench.apicurio.dir", "benchmarks/target/apicurio")),
+                "run the benchmark through benchmarks/run-sink-benchmark.sh --formats json,avro");
+    }
+
     static Outcome run(BenchmarkOptions options) throws Exception {
         Workload workload = Workload.generate(options.events(), options.seed());
         System.out.printf("Workload: %d events (%d inserts, %d updates, %d deletes), seed %d%n", options.events(),
@@ -45,7 +53,7 @@ public final class SinkBenchmark {
         TableDigest expected = TableDigest.expected(workload.finalState());
         List<RunResult> results = new ArrayList<>();
         try (BenchCluster cluster = BenchCluster.start();
-             ApicurioRegistry registry = options.formats().contains(Format.AVRO) ? ApicurioRegistry.start() : null) {
+             ApicurioRegistry registry = options.formats().contains(Format.AVRO) ? startRegistry() : null) {
             List<LoadedTopic> topics = new ArrayList<>();
             for (Format choice : options.formats()) {
                 Serialization format = switch (choice) {

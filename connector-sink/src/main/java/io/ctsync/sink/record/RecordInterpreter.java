@@ -107,7 +107,10 @@ public final class RecordInterpreter {
                 Struct before = shape.before() == null ? null : (Struct) value.get(shape.before());
                 return new ChangeEvent(record, ChangeEvent.Op.DELETE, table, before, version, op, null);
             }
-            case "t", "m" -> {
+            case "t", "m", "snapshot-begin", "snapshot-end" -> {
+                // Truncates and messages change no row; nor does a snapshot marker whose ctsync.control header a
+                // transform removed (it is then no marker for reconciliation either: a skipped reconciliation loses
+                // nothing).
                 return null;
             }
             default -> throw new RecordFailure(record, table, EnvelopeFields.OP, "unknown op '" + op

@@ -3,15 +3,18 @@ package io.ctsync.sink.record;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ctsync.contract.event.SnapshotControl;
 import io.ctsync.sink.config.TableNameFormat;
 import io.ctsync.sink.config.TombstoneHandling;
 import io.ctsync.sink.failure.RecordFailure;
 import io.ctsync.sink.schema.TableId;
 import io.ctsync.sink.testing.Customers;
 import io.ctsync.sink.testing.Debezium;
+import org.apache.kafka.common.record.TimestampType;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.header.ConnectHeaders;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.junit.jupiter.api.Test;
 
@@ -101,6 +104,50 @@ class RecordInterpreterTest {
         RecordInterpreter deleting = new RecordInterpreter(TableNameFormat.parse("${topic}"), TombstoneHandling.DELETE, "");
         assertThatThrownBy(() -> deleting.interpret(record(null, null, null, null, 6)))
                 .isInstanceOf(RecordFailure.class).hasMessageContaining("tombstone without a key");
+    }
+
+    @Test
+    void snapshotMarkersAreReadAsTheSourceWritesThemNowAndAsEarlierVersionsWroteThem() {
+        SnapshotControl marker = new SnapshotControl(SnapshotControl.Kind.END, "v40", 40L, 1, 3, "erp", "sales", "dbo",
+                "customers", 5L);
+        Struct envelope = Customers.ENVELOPE.control(marker, Customers.source(40));
+        SinkRecord current = marked(null, null, Customers.ENVELOPE.schema(), envelope, marker);
+        SinkRecord earlier = marked(SnapshotControl.LEGACY_KEY_SCHEMA, marker.legacyKey(), SnapshotControl.LEGACY_VALUE_SCHEMA,
+                marker.legacyValue(), marker);
+
+        assertThat(bySource.control(current)).contains(marker);
+        assertThat(bySource.control(earlier)).contains(marker);
+        assertThat(bySource.interpret(current)).as("a marker writes no row").isNull();
+        assertThat(bySource.interpret(earlier)).isNull();
+        assertThat(bySource.target(current, marker)).isEqualTo(new TableId("dbo", "customers"));
+    }
+
+    @Test
+    void aMarkerWhoseHeaderATransformRemovedChangesNoRow() {
+        SnapshotControl marker = new SnapshotControl(SnapshotControl.Kind.BEGIN, "v40", 40L, 0, 1, "erp", "sales", "dbo",
+                "customers", 5L);
+        Struct envelope = Customers.ENVELOPE.control(marker, Customers.source(40));
+
+        assertThat(byTopic.interpret(record(null, null, Customers.ENVELOPE.schema(), envelope, 2))).isNull();
+        assertThat(byTopic.control(record(null, null, Customers.ENVELOPE.schema(), envelope, 2))).isEmpty();
+    }
+
+    @Test
+    void aControlHeaderOnAChangeEventIsAnUnreadableMarker() {
+        SnapshotControl marker = new SnapshotControl(SnapshotControl.Kind.END, "v40", 40L, 0, 1, "erp", "sales", "dbo",
+                "customers", 5L);
+        SinkRecord event = marked(Customers.KEY, Customers.key(1), Customers.ENVELOPE.schema(), Customers.upsert(1, "a", null, 41),
+                marker);
+
+        assertThatThrownBy(() -> bySource.control(event)).isInstanceOf(RecordFailure.class)
+                .hasMessageContaining("a snapshot marker").hasMessageContaining("'control' struct is set");
+    }
+
+    private static SinkRecord marked(Schema keySchema, Object key, Schema valueSchema, Object value, SnapshotControl marker) {
+        ConnectHeaders headers = new ConnectHeaders();
+        headers.addString(SnapshotControl.HEADER, marker.kind().value());
+        return new SinkRecord(TOPIC, marker.partition(), keySchema, key, valueSchema, value, 7, 0L, TimestampType.CREATE_TIME,
+                headers);
     }
 
     private static SinkRecord record(Schema keySchema, Object key, Schema valueSchema, Object value, long offset) {

@@ -11,7 +11,8 @@ import org.apache.kafka.connect.data.Struct;
 
 /**
  * A ctsync source's topic of {@code erp.sales.dbo.customers} over several partitions, written as the source writes it:
- * a snapshot framed by begin and end markers on every partition, rows and changes to the partition of their key
+ * a snapshot framed by begin and end markers on every partition (the table's envelope with no key, as the source
+ * writes them now), rows and changes to the partition of their key
  * ({@code id % partitions}), so each test knows how many records each partition holds.
  */
 public final class SnapshotStream {
@@ -64,7 +65,9 @@ public final class SnapshotStream {
         for (int p = 0; p < partitions; p++) {
             SnapshotControl marker = new SnapshotControl(kind, SnapshotControl.snapshotId(v0), v0, p, partitions, "erp",
                     "sales", "dbo", "customers", 0L);
-            producer.send(topic, p, SnapshotControl.KEY_SCHEMA, marker.key(), SnapshotControl.VALUE_SCHEMA, marker.value(),
+            SourceBlock source = new SourceBlock("0.1.0", "erp", 0L, SnapshotMarker.TRUE, "sales", "dbo", "customers", v0,
+                    null, null, null);
+            producer.send(topic, p, null, null, Customers.ENVELOPE.schema(), Customers.ENVELOPE.control(marker, source),
                     Map.of(SnapshotControl.HEADER, kind.value()));
             sent.merge(p, 1L, Long::sum);
         }

@@ -4,15 +4,24 @@ import static io.ctsync.source.capture.CaptureHarness.op;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.apicurio.registry.utils.converter.avro.AvroData;
 import io.ctsync.contract.event.SnapshotControl;
 import io.ctsync.contract.offset.IncrementalAnchor;
 import io.ctsync.contract.offset.SnapshotAnchor;
 import io.ctsync.source.config.SourceConnectorConfig;
 import io.ctsync.source.plan.StartupChecks;
+import io.debezium.transforms.ExtractNewRecordState;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.apache.avro.SchemaCompatibility;
+import org.apache.avro.SchemaCompatibility.SchemaCompatibilityType;
+import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.json.JsonConverter;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.connect.transforms.Filter;
 import org.apache.kafka.connect.transforms.predicates.HasHeaderKey;
@@ -62,8 +71,14 @@ class SnapshotMarkersTest {
             assertThat(m.partition()).isEqualTo(r.kafkaPartition());
             assertThat(m.qualifiedTable()).endsWith(".dbo.items");
             assertThat(r.topic()).endsWith(".dbo.items");
-            assertThat(r.keySchema().name()).isEqualTo(SnapshotControl.KEY_SCHEMA_NAME);
-            assertThat(r.valueSchema().name()).isEqualTo(SnapshotControl.VALUE_SCHEMA_NAME).doesNotEndWith(".Envelope");
+            assertThat(r.key()).as("no key: the partition is named").isNull();
+            assertThat(r.keySchema()).isNull();
+            assertThat(r.valueSchema().name()).as("the table's envelope").endsWith(".dbo.items.Envelope");
+            Struct value = (Struct) r.value();
+            assertThat(value.getString("op")).isEqualTo(kind.value());
+            assertThat(value.get("before")).isNull();
+            assertThat(value.get("after")).isNull();
+            assertThat(value.getStruct("source").getInt64("change_version")).isEqualTo(v0);
         });
     }
 
@@ -205,24 +220,87 @@ class SnapshotMarkersTest {
     }
 
     @Test
-    void debeziumExtractNewRecordStatePassesTheMarkersThroughUnchanged() {
+    void debeziumExtractNewRecordStateDropsTheMarkersUnlessItsPredicateSkipsThem() {
         CaptureHarness h = harness();
         Items.insertRange(h.model, "items", 1, 2);
         h.start();
         List<SourceRecord> all = h.drain();
-        try (io.debezium.transforms.ExtractNewRecordState<SourceRecord> smt = new io.debezium.transforms.ExtractNewRecordState<>()) {
-            smt.configure(Map.of("delete.tombstone.handling.mode", "rewrite", "add.fields", "op,change_version"));
+        for (String deletes : new String[] {"drop", "tombstone", "rewrite", "rewrite-with-tombstone"}) {
+            try (ExtractNewRecordState<SourceRecord> smt = new ExtractNewRecordState<>();
+                 HasHeaderKey<SourceRecord> control = new HasHeaderKey<>()) {
+                smt.configure(Map.of("delete.tombstone.handling.mode", deletes, "add.fields", "op,change_version"));
+                control.configure(Map.of("name", SnapshotControl.HEADER));
 
-            List<SourceRecord> out = all.stream().map(smt::apply).toList();
+                List<SourceRecord> unwrapped = all.stream().map(smt::apply).filter(Objects::nonNull).toList();
+                // As the worker applies "transforms.unwrap.predicate=isMarker" with "transforms.unwrap.negate=true".
+                List<SourceRecord> skipping = all.stream().map(r -> control.test(r) ? r : smt.apply(r)).toList();
 
-            assertThat(out).hasSize(all.size());
-            for (int i = 0; i < all.size(); i++) {
-                if (SnapshotControl.isControl(all.get(i).headers())) {
-                    assertThat(out.get(i)).isSameAs(all.get(i));
-                }
+                assertThat(unwrapped).as(deletes).extracting(SnapshotMarkersTest::flatOp).containsExactly("r", "r");
+                assertThat(skipping).as(deletes).extracting(SnapshotMarkersTest::flatOp).containsExactly("snapshot-begin",
+                        "snapshot-begin", "snapshot-begin", "r", "r", "snapshot-end", "snapshot-end", "snapshot-end");
+                assertThat(skipping.get(3).valueSchema().name()).doesNotEndWith(".Envelope");
             }
-            assertThat(out).extracting(r -> r.valueSchema().name()).filteredOn(n -> !n.startsWith("io.ctsync.control"))
-                    .hasSize(2).allSatisfy(n -> assertThat(n).doesNotEndWith(".Envelope"));
         }
+    }
+
+    @Test
+    void inAvroAMarkerHasExactlyTheSchemaOfTheTablesEventsWhichIsACompatibleVersionOfTheEnvelopeWithoutControl() {
+        CaptureHarness h = harness();
+        Items.insertRange(h.model, "items", 1, 1);
+        h.start();
+        List<SourceRecord> all = h.drain();
+        AvroData avro = new AvroData(100);
+        org.apache.avro.Schema event = avro.fromConnectSchema(CaptureHarness.events(all).get(0).valueSchema());
+
+        assertThat(markers(all, SnapshotControl.Kind.END)).hasSize(PARTITIONS)
+                .allSatisfy(r -> assertThat(avro.fromConnectSchema(r.valueSchema())).isEqualTo(event));
+        org.apache.avro.Schema withoutControl = withoutField(event, "control");
+        assertThat(SchemaCompatibility.checkReaderWriterCompatibility(event, withoutControl).getType())
+                .as("BACKWARD: the new envelope reads events of the old one").isEqualTo(SchemaCompatibilityType.COMPATIBLE);
+        assertThat(SchemaCompatibility.checkReaderWriterCompatibility(withoutControl, event).getType())
+                .as("FORWARD: the old envelope reads events and markers of the new one")
+                .isEqualTo(SchemaCompatibilityType.COMPATIBLE);
+    }
+
+    @Test
+    void withJsonConverterAMarkerHasANullKeyAndTheEnvelopeWithControlAndEventsCarryANullControl() throws Exception {
+        CaptureHarness h = harness();
+        Items.insertRange(h.model, "items", 1, 1);
+        h.start();
+        List<SourceRecord> all = h.drain();
+        SourceRecord end = markers(all, SnapshotControl.Kind.END).get(1);
+        SourceRecord row = CaptureHarness.events(all).get(0);
+        try (JsonConverter keys = new JsonConverter(); JsonConverter values = new JsonConverter()) {
+            keys.configure(Map.of("schemas.enable", "true"), true);
+            values.configure(Map.of("schemas.enable", "true"), false);
+
+            byte[] json = values.fromConnectData(end.topic(), end.valueSchema(), end.value());
+            JsonNode payload = new ObjectMapper().readTree(json).get("payload");
+            JsonNode rowPayload = new ObjectMapper().readTree(values.fromConnectData(row.topic(), row.valueSchema(),
+                    row.value())).get("payload");
+
+            assertThat(keys.fromConnectData(end.topic(), end.keySchema(), end.key())).as("no key").isNull();
+            assertThat(payload.get("op").asText()).isEqualTo("snapshot-end");
+            assertThat(payload.get("before").isNull()).isTrue();
+            assertThat(payload.get("after").isNull()).isTrue();
+            assertThat(payload.get("control").get("partition").asInt()).isEqualTo(1);
+            assertThat(payload.get("control").get("partitions").asInt()).isEqualTo(PARTITIONS);
+            assertThat(rowPayload.get("control").isNull()).as("change events carry a null control").isTrue();
+            assertThat(SnapshotControl.read(end.headers(), values.toConnectData(end.topic(), json).value()))
+                    .as("read back as the sink reads it").contains(marker(end));
+        }
+    }
+
+    /** The marker's kind, or the {@code __op} ExtractNewRecordState added to a row. */
+    private static String flatOp(SourceRecord record) {
+        return SnapshotControl.isControl(record.headers()) ? op(record) : ((Struct) record.value()).getString("__op");
+    }
+
+    /** The envelope as versions before the {@code control} field registered it. */
+    private static org.apache.avro.Schema withoutField(org.apache.avro.Schema record, String name) {
+        List<org.apache.avro.Schema.Field> fields = record.getFields().stream().filter(f -> !f.name().equals(name))
+                .map(f -> new org.apache.avro.Schema.Field(f, f.schema())).toList();
+        assertThat(fields).hasSize(record.getFields().size() - 1);
+        return org.apache.avro.Schema.createRecord(record.getName(), record.getDoc(), record.getNamespace(), false, fields);
     }
 }

@@ -37,12 +37,24 @@ public final class ChangeEnvelope {
         return build(Operation.DELETE, before, null, source, tsMs);
     }
 
+    /**
+     * A snapshot control record of this table: {@code op} is the marker's kind ({@code snapshot-begin} or
+     * {@code snapshot-end}, no Debezium operation), no {@code before} or {@code after}, the marker in {@code control}.
+     */
+    public Struct control(SnapshotControl marker, SourceBlock source) {
+        return build(marker.kind().value(), null, null, source, marker.tsMs()).put(EnvelopeFields.CONTROL, marker.toStruct());
+    }
+
     private Struct build(Operation op, Struct before, Struct after, SourceBlock source, long tsMs) {
+        return build(op.code(), before, after, source, tsMs);
+    }
+
+    private Struct build(String op, Struct before, Struct after, SourceBlock source, long tsMs) {
         return new Struct(schema)
                 .put(EnvelopeFields.BEFORE, before)
                 .put(EnvelopeFields.AFTER, after)
                 .put(EnvelopeFields.SOURCE, source.toStruct())
-                .put(EnvelopeFields.OP, op.code())
+                .put(EnvelopeFields.OP, op)
                 .put(EnvelopeFields.TS_MS, tsMs);
     }
 }

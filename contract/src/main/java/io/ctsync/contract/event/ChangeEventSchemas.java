@@ -5,8 +5,9 @@ import org.apache.kafka.connect.data.SchemaBuilder;
 
 /**
  * The schemas of a change event: the Debezium envelope ({@code before}, {@code after}, {@code source},
- * {@code op}, {@code ts_ms}) around a table's row schema, and the {@code source} block with the Change Tracking
- * fields. Envelope names end in {@code .Envelope}, which is how Debezium's SMTs and sinks recognise an envelope.
+ * {@code op}, {@code ts_ms}, and ctsync's optional {@code control}) around a table's row schema, and the
+ * {@code source} block with the Change Tracking fields. Envelope names end in {@code .Envelope}, which is how
+ * Debezium's SMTs and sinks recognise an envelope.
  */
 public final class ChangeEventSchemas {
 
@@ -26,7 +27,10 @@ public final class ChangeEventSchemas {
     /**
      * The envelope schema for a table, named {@code <tableBaseName>.Envelope}. {@code before} and {@code after}
      * both use {@code rowSchema}, which must be an optional struct (a create has no before, a delete no after),
-     * so that row values built with it fit either field.
+     * so that row values built with it fit either field. The last field, {@code control}, is null in change events
+     * and carries a snapshot marker's fields in control records: markers share the table's schema, so a schema
+     * registry sees no other schema on the table's subjects, whatever its subject strategy and compatibility rule
+     * (an optional field with a null default is a compatible addition under every rule).
      */
     public static Schema envelope(String tableBaseName, Schema rowSchema) {
         if (rowSchema.type() != Schema.Type.STRUCT || !rowSchema.isOptional()) {
@@ -41,6 +45,7 @@ public final class ChangeEventSchemas {
                 .field(EnvelopeFields.SOURCE, SOURCE)
                 .field(EnvelopeFields.OP, Schema.STRING_SCHEMA)
                 .field(EnvelopeFields.TS_MS, Schema.OPTIONAL_INT64_SCHEMA)
+                .field(EnvelopeFields.CONTROL, SnapshotControl.CONTROL_SCHEMA)
                 .build();
     }
 

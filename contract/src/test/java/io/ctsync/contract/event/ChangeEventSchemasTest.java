@@ -48,7 +48,9 @@ class ChangeEventSchemasTest {
         Schema envelope = ChangeEventSchemas.envelope(BASE, ROW);
 
         assertThat(envelope.name()).isEqualTo("erp_prod.Sales_DB.dbo.Order_Lines.Envelope");
-        assertThat(envelope.fields()).extracting(f -> f.name()).containsExactly("before", "after", "source", "op", "ts_ms");
+        assertThat(envelope.fields()).extracting(f -> f.name()).containsExactly("before", "after", "source", "op", "ts_ms",
+                "control");
+        assertThat(envelope.field("control").schema().isOptional()).as("null in change events").isTrue();
         assertThat(ChangeEventSchemas.isEnvelope(envelope)).isTrue();
         assertThat(ChangeEventSchemas.isEnvelope(ROW)).isFalse();
         assertThat(ChangeEventSchemas.source().field(SourceFields.CHANGE_VERSION).schema().isOptional()).isFalse();
@@ -77,6 +79,7 @@ class ChangeEventSchemasTest {
         delete.validate();
         assertThat(delete.getString("op")).isEqualTo("d");
         assertThat(delete.get("after")).isNull();
+        assertThat(delete.get("control")).isNull();
     }
 
     @Test

@@ -8,6 +8,8 @@ import io.apicurio.registry.utils.converter.AvroConverter;
 import io.ctsync.source.ctmodel.ModelColumn;
 import io.ctsync.testkit.connect.ConnectClusterExtension;
 import io.ctsync.testkit.db.PostgresDatabaseExtension;
+import io.ctsync.testkit.registry.ApicurioRegistry;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,10 +17,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The same pipeline in Avro: both connectors convert with Apicurio's AvroConverter (Confluent's wire format) against a
- * real Apicurio Registry whose global rule requires BACKWARD-compatible versions. A column added to a source table
- * mid-stream registers a second, compatible schema version for its topic, the sink adds the column, and the target
- * converges. PostgreSQL only: the format is the converters' business, the dialects see the same Connect records.
+ * The same pipeline in Avro: both connectors convert with Apicurio's AvroConverter (Confluent's wire format, default
+ * topic-name subjects) against a real Apicurio Registry whose global rule requires BACKWARD-compatible versions, with
+ * snapshot markers on. The markers are the table's own envelope with no key, so they register nothing the rule could
+ * refuse; the sink passes the end markers of every partition. A column added to a source table mid-stream registers a
+ * second, compatible schema version for its topic, the sink adds the column, and the target converges. PostgreSQL
+ * only: the format is the converters' business, the dialects see the same Connect records.
  */
 class AvroConvergenceIT {
 
@@ -28,12 +32,14 @@ class AvroConvergenceIT {
     @RegisterExtension
     static final PostgresDatabaseExtension DB = new PostgresDatabaseExtension();
 
-    private static ApicurioRegistryProcess registry;
+    private static ApicurioRegistry registry;
 
     @BeforeAll
     static void startRegistry() throws Exception {
-        registry = ApicurioRegistryProcess.start();
-        registry.call("POST", "/admin/rules", "{\"type\":\"COMPATIBILITY\",\"config\":\"BACKWARD\"}");
+        registry = ApicurioRegistry.start(Path.of(System.getProperty("ctsync.apicurio.dir", "target/apicurio")),
+                "run the test through Maven (`mvn verify -pl integration-tests -am`), whose pre-integration-test phase "
+                        + "fetches it");
+        registry.requireCompatibility("BACKWARD");
     }
 
     @AfterAll
@@ -54,11 +60,7 @@ class AvroConvergenceIT {
                 p.sinkOption(side + ".converter" + option[0], option[1]);
             }
         }
-        // Snapshot markers carry their own key and value schemas on the table's topic; under the topic-name subject
-        // strategy a registry with a compatibility rule refuses them as a new version of the change event's subject
-        // (README, snapshot markers and Avro). Until markers register under subjects of their own, Avro pipelines
-        // run without them, as the README tells users to.
-        p.sourceOption("snapshot.markers", "false");
+        p.sourceOption("snapshot.markers", "true");
         p.workload().initialRows(150);
         try {
             p.start();
@@ -74,9 +76,20 @@ class AvroConvergenceIT {
             JsonNode versions = new ObjectMapper().readTree(registry.call("GET", "/groups/default/artifacts/" + artifact
                     + "/versions", null));
             System.out.println("E2E avro: versions of " + artifact + ": " + versions);
-            assertThat(versions.path("versions")).as("schema versions of " + artifact).hasSizeGreaterThanOrEqualTo(2);
+            assertThat(versions.path("versions")).as("schema versions of " + artifact + ": the first and the one with"
+                    + " the added column; the markers, of the same schema, add none").hasSize(2);
             String latest = registry.call("GET", "/groups/default/artifacts/" + artifact, null);
-            assertThat(latest).as("the latest schema of " + artifact).contains("\"color\"");
+            assertThat(latest).as("the latest schema of " + artifact).contains("\"color\"").contains("\"control\"");
+            assertThat(registry.call("GET", "/admin/rules/COMPATIBILITY", null)).as("the global rule")
+                    .contains("BACKWARD");
+            assertThat(p.deadLetters()).as("records the sink could not read or apply").isZero();
+            for (String topic : p.topics()) {
+                Object passed = DB.database().value("SELECT count(DISTINCT kafka_partition) FROM ctsync_sink_snapshots"
+                        + " WHERE topic = '" + topic + "' AND kafka_partition >= 0");
+                System.out.println("E2E avro: " + topic + ": end markers passed on " + passed + " partitions");
+                assertThat(((Number) passed).intValue()).as("partitions whose snapshot end marker the sink passed, " + topic)
+                        .isEqualTo(Pipeline.PARTITIONS);
+            }
         } finally {
             p.delete();
         }
