@@ -60,6 +60,12 @@ public final class CaptureEngine implements AutoCloseable {
 
     public CaptureEngine(SourceTaskConfig config, ChangeTrackingDatabase database, Isolation isolation, String databaseName,
                          Map<TableId, TableAnchor> anchors, LongSupplier clock) {
+        this(config, config.tables(), database, isolation, databaseName, anchors, clock);
+    }
+
+    /** Captures {@code captured}, tables of the one database {@code database} opens (its versions are its own). */
+    public CaptureEngine(SourceTaskConfig config, List<TableId> captured, ChangeTrackingDatabase database,
+                         Isolation isolation, String databaseName, Map<TableId, TableAnchor> anchors, LongSupplier clock) {
         this.database = database;
         this.isolation = isolation;
         this.snapshotMode = config.snapshotMode();
@@ -78,7 +84,7 @@ public final class CaptureEngine implements AutoCloseable {
         this.anchors = new AnchorCheck(policy);
         this.clock = clock;
         this.lastHeartbeatMs = clock.getAsLong();
-        for (TableId table : config.tables()) {
+        for (TableId table : captured) {
             tables.add(new TableCapture(table, anchors.get(table)));
         }
     }

@@ -302,6 +302,7 @@ public class SourceConnectorConfig extends AbstractConfig {
                         SNAPSHOT_MARKERS_BOOTSTRAP_SERVERS_DOC, MARKERS_GROUP, ++order, Width.LONG,
                         "Snapshot markers: Kafka bootstrap servers");
 
+        DatabaseOptions.addTo(def);
         def.defineInternal(DATABASE_FACTORY, Type.STRING, DATABASE_FACTORY_DEFAULT, Importance.LOW);
         return def;
     }
