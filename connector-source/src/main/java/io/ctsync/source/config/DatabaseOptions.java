@@ -2,9 +2,9 @@ package io.ctsync.source.config;
 
 import io.ctsync.contract.config.Validators;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
@@ -56,7 +56,7 @@ public final class DatabaseOptions {
     private static void validateNames(String name, Object value) {
         @SuppressWarnings("unchecked")
         List<String> entries = (List<String>) value;
-        Set<String> seen = new LinkedHashSet<>();
+        Set<String> seen = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         for (String entry : entries == null ? List.<String>of() : entries) {
             String trimmed = entry.trim();
             if (trimmed.isEmpty() || trimmed.length() > 128 || trimmed.chars().anyMatch(Character::isISOControl)) {
@@ -82,11 +82,17 @@ public final class DatabaseOptions {
         return includes;
     }
 
-    /** The captured databases: the listed names in their order, then the matching tracked databases in name order. */
+    /**
+     * The captured databases: the listed names in their order, then the matching tracked databases in name order. A
+     * name is taken once whatever its case (database names usually compare case-insensitively on SQL Server), so one
+     * database is never captured twice.
+     */
     public List<String> resolve(List<String> changeTrackingDatabases) {
-        Set<String> captured = new LinkedHashSet<>(names);
-        changeTrackingDatabases.stream().sorted().filter(this::matches).forEach(captured::add);
-        return new ArrayList<>(captured);
+        Set<String> seen = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        List<String> captured = new ArrayList<>();
+        names.stream().filter(seen::add).forEach(captured::add);
+        changeTrackingDatabases.stream().sorted().filter(this::matches).filter(seen::add).forEach(captured::add);
+        return captured;
     }
 
     /** Include-list expressions that match none of {@code changeTrackingDatabases}. */

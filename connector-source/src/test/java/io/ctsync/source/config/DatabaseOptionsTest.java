@@ -32,14 +32,16 @@ class DatabaseOptionsTest {
         assertThat(options.resolve(List.of("company_b", "master_ct", "company_a", "sales")))
                 .containsExactly("sales", "hr", "company_a", "company_b");
         assertThat(options.unmatchedIncludes(List.of("sales"))).containsExactly("company_.*");
+        assertThat(new DatabaseOptions(config("SALES", "s.*|S.*")).resolve(List.of("sales", "stock")))
+                .as("one database once, whatever the case it is named in").containsExactly("SALES", "stock");
     }
 
     @Test
     void emptyAndRepeatedNamesAreRefusedByName() {
         assertThatThrownBy(() -> config("sales,,hr", "")).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("database.names").hasMessageContaining("1 to 128 characters");
-        assertThatThrownBy(() -> config("sales,hr,sales", "")).isInstanceOf(ConfigException.class)
-                .hasMessageContaining("lists database 'sales' twice");
+        assertThatThrownBy(() -> config("sales,hr,Sales", "")).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("lists database 'Sales' twice");
         assertThatThrownBy(() -> config("", "company_(")).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("database.include.list");
     }
