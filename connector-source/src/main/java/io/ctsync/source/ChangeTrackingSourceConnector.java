@@ -1,6 +1,8 @@
 package io.ctsync.source;
 
 import io.ctsync.contract.CtsyncVersion;
+import io.ctsync.contract.offset.InvalidOffsetException;
+import io.ctsync.contract.offset.TablePartition;
 import io.ctsync.source.anchor.OffsetAlterations;
 import io.ctsync.source.capture.ReconnectingDatabase;
 import io.ctsync.source.config.DatabaseOptions;
@@ -15,6 +17,8 @@ import io.ctsync.source.tracking.ChangeTrackingDatabase;
 import io.ctsync.source.tracking.ChangeTrackingDatabaseFactory;
 import io.ctsync.source.tracking.DatabaseTable;
 import io.ctsync.source.tracking.TrackedTable;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.config.Config;
@@ -29,8 +33,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Captures SQL Server Change Tracking changes into one topic per table. The connector checks the database (or each of
- * the databases {@code database.names} / {@code database.include.list} name), plans the captured tables into task configurations (balanced by size) and re-plans when tracked tables appear or disappear;
- * its tasks only execute.
+ * the databases {@code database.names} / {@code database.include.list} name), plans the captured tables into task
+ * configurations (balanced by size) and re-plans when tracked tables appear or disappear; its tasks only execute.
  */
 public class ChangeTrackingSourceConnector extends SourceConnector {
 
@@ -122,9 +126,8 @@ public class ChangeTrackingSourceConnector extends SourceConnector {
         }
         SourceConnectorConfig config = new SourceConnectorConfig(connectorConfigs);
         attach(result, StartupChecks.ofConfig(config));
-        ChangeTrackingDatabaseFactory factory = DatabaseFactories.of(config);
         try (ChangeTrackingDatabase db = DatabaseFactories.open(config);
-             CapturedDatabases captured = capturedDatabases(config, factory, db)) {
+             CapturedDatabases captured = capturedDatabases(config, DatabaseFactories.of(config), db)) {
             attach(result, captured.multiDatabase() ? StartupChecks.ofDatabases(config, captured)
                     : StartupChecks.ofDatabase(config, db));
         } catch (RuntimeException e) {
@@ -171,14 +174,14 @@ public class ChangeTrackingSourceConnector extends SourceConnector {
              CapturedDatabases captured = capturedDatabases(config, factory, server)) {
             names = captured.names();
         }
-        Map<String, Map<Map<String, ?>, Map<String, ?>>> byDatabase = new java.util.LinkedHashMap<>();
+        Map<String, Map<Map<String, ?>, Map<String, ?>>> byDatabase = new LinkedHashMap<>();
         for (Map.Entry<Map<String, ?>, Map<String, ?>> entry : offsets.entrySet()) {
-            Object database = entry.getKey().get(io.ctsync.contract.offset.TablePartition.DATABASE);
+            Object database = entry.getKey().get(TablePartition.DATABASE);
             String name = names.stream().filter(n -> n.equalsIgnoreCase(String.valueOf(database))).findFirst()
-                    .orElseThrow(() -> new io.ctsync.contract.offset.InvalidOffsetException("Source partition field "
+                    .orElseThrow(() -> new InvalidOffsetException("Source partition field "
                             + "'database' is '" + database + "', which this connector does not capture (captured: "
                             + names + ")"));
-            byDatabase.computeIfAbsent(name, n -> new java.util.HashMap<>()).put(entry.getKey(), entry.getValue());
+            byDatabase.computeIfAbsent(name, n -> new HashMap<>()).put(entry.getKey(), entry.getValue());
         }
         byDatabase.forEach((name, group) -> OffsetAlterations.validate(config, group,
                 () -> factory.open(config.connection(), name)));

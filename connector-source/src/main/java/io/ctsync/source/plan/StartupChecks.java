@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.connect.errors.ConnectException;
 
 /**
@@ -94,7 +95,7 @@ public final class StartupChecks {
     }
 
     /** One database of several: its tracked tables, or empty when it could not be checked further. */
-    private java.util.Optional<List<TrackedTable>> checkNamedDatabase(SourceConnectorConfig config,
+    private Optional<List<TrackedTable>> checkNamedDatabase(SourceConnectorConfig config,
             CapturedDatabases databases, TableSelector selector, boolean named, String name) {
         ChangeTrackingDatabase database;
         DatabaseFacts facts;
@@ -104,11 +105,11 @@ public final class StartupChecks {
         } catch (RuntimeException e) {
             add(DatabaseOptions.DATABASE_NAMES, "cannot open database " + name + ": " + e.getMessage() + "; check the "
                     + "name and that the login has a user in it (CREATE USER <user> FOR LOGIN <login>)");
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         if (!facts.changeTrackingEnabled()) {
             add(DatabaseOptions.DATABASE_NAMES, changeTrackingOff(name));
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         List<TrackedTable> tracked = database.trackedTables();
         List<TrackedTable> captured = selector.select(name, tracked);
@@ -118,7 +119,7 @@ public final class StartupChecks {
                     .map(t -> t.id().qualified()).toList() + "); " + ENABLE_TABLE + ", or remove it from database.names");
         }
         checkDatabase(config, database, facts, captured, "database " + name + ": ");
-        return java.util.Optional.of(tracked);
+        return Optional.of(tracked);
     }
 
     private static final String ENABLE_TABLE = "enable tracking with ALTER TABLE <schema>.<table> ENABLE CHANGE_TRACKING, "
