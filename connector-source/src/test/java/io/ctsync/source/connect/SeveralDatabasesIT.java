@@ -110,6 +110,33 @@ class SeveralDatabasesIT {
                 .contains("is ahead of the database's current Change Tracking version " + sales.currentVersion());
     }
 
+    /** One task holding both databases: a transient failure of one is retried on its own connection. */
+    @Test
+    void oneTaskReadsBothDatabasesInTurnAndRetriesAFailingOneAlone() throws Exception {
+        ChangeTrackingModel master = ChangeTrackingModel.create(SERVER, "master1");
+        ChangeTrackingModel east = database("east", "orders");
+        ChangeTrackingModel west = database("west", "orders");
+        Map<String, String> config = connectorConfig("unused", "single");
+        config.put("connection.url", ModelDatabaseFactory.url(master));
+        config.put("database.include.list", "east|west");
+        config.put("retry.backoff.ms", "50");
+        insert(east, "orders", 1, 1);
+        insert(west, "orders", 1, 1);
+        CONNECT.startConnector("single", config, 1);
+        assertThat(CONNECT.cluster().taskConfigs("single")).singleElement().extracting(t -> t.config().get("ctsync.task.tables"))
+                .isEqualTo("[[\"east\",\"dbo\",\"orders\"],[\"west\",\"dbo\",\"orders\"]]");
+        awaitEvents("single.east.dbo.orders", 1);
+        awaitEvents("single.west.dbo.orders", 1);
+
+        west.faults().failChangePage(1, true);
+        insert(west, "orders", 2, 2);
+        insert(east, "orders", 2, 2);
+        assertThat(awaitEvents("single.east.dbo.orders", 2)).containsExactly("1:r", "2:c");
+        assertThat(awaitEvents("single.west.dbo.orders", 2)).as("west retried after its transient failure")
+                .containsExactly("1:r", "2:c");
+        CONNECT.awaitRunning("single", 1);
+    }
+
     private static String partition(String database, String table) {
         return "{\"server\":\"multi\",\"database\":\"" + database + "\",\"schema\":\"dbo\",\"table\":\"" + table + "\"}";
     }
