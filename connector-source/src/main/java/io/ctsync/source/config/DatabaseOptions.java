@@ -34,8 +34,8 @@ public final class DatabaseOptions {
             + "server's databases that have Change Tracking enabled and that the user may open "
             + "(sys.change_tracking_databases, HAS_DBACCESS); matching databases are captured, in addition to "
             + "database.names. Each expression must match at least one database when the connector starts; databases "
-            + "that start matching later are picked up by the table monitor. Azure SQL Database: a connection sees only "
-            + "its own database, so list the databases in database.names there.";
+            + "that start matching later are picked up by the table monitor. Azure SQL Database: a connection to a user "
+            + "database does not see the others, so name the databases in database.names there.";
 
     private final List<String> names;
     private final List<Pattern> includes;

@@ -100,7 +100,8 @@ final class TSql {
      * is ONLINE ({@code state} 0); HAS_DBACCESS(name) "returns 1 if the user has access to the specified database"
      * (0 without access, NULL for an unknown name); Microsoft's pages of the three on learn.microsoft.com. Catalog
      * visibility (VIEW ANY DATABASE, granted to public by default) may hide databases the user cannot open anyway; on
-     * Azure SQL Database a connection sees only its own database (and master) here.
+     * Azure SQL Database a connection to a user database sees only it and master in sys.databases ("SQL Database does
+     * not support returning the entire set of catalogs from a user database", the JDBC driver's getCatalogs page).
      */
     static final String CHANGE_TRACKING_DATABASES = "SELECT d.name FROM sys.change_tracking_databases AS ctd "
             + "JOIN sys.databases AS d ON d.database_id = ctd.database_id "
