@@ -99,5 +99,6 @@ public class ChangeTrackingSourceTask extends SourceTask {
 
     private void closeCaptures() {
         captures.forEach(DatabaseCapture::close);
+        captures.clear();
     }
 }
