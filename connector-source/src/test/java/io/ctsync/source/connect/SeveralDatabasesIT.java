@@ -85,9 +85,9 @@ class SeveralDatabasesIT {
         assertThat(awaitEvents("multi.sales.dbo.orders", 4)).endsWith("4:c");
         assertThat(awaitEvents("multi.hr.dbo.people", 4)).endsWith("3:c", "4:c");
         assertThat(sales.currentVersion()).as("versions are per database").isEqualTo(2L).isNotEqualTo(hr.currentVersion());
-        awaitAnchor("sales", "orders", sales.currentVersion());
-        awaitAnchor("hr", "orders", hr.currentVersion());
-        awaitAnchor("hr", "people", hr.currentVersion());
+        awaitAnchor("multi", "sales", "orders", sales.currentVersion());
+        awaitAnchor("multi", "hr", "orders", hr.currentVersion());
+        awaitAnchor("multi", "hr", "people", hr.currentVersion());
 
         CONNECT.restartWorkers();
         CONNECT.awaitRunning("multi", 2);
@@ -137,14 +137,41 @@ class SeveralDatabasesIT {
         CONNECT.awaitRunning("single", 1);
     }
 
+    /** The partitions name the database as DB_NAME() gives it either way, so the anchors carry over. */
+    @Test
+    void aConnectorMovedFromItsUrlsDatabaseToDatabaseNamesKeepsItsAnchors() throws Exception {
+        ChangeTrackingModel master = ChangeTrackingModel.create(SERVER, "master2");
+        ChangeTrackingModel north = database("north", "orders");
+        insert(north, "orders", 1, 2);
+        Map<String, String> config = connectorConfig("unused", "moved");
+        config.put("connection.url", ModelDatabaseFactory.url(north));
+        CONNECT.startConnector("moved", config, 1);
+        awaitEvents("moved.north.dbo.orders", 2);
+        insert(north, "orders", 3, 3);
+        awaitEvents("moved.north.dbo.orders", 3);
+        awaitAnchor("moved", "north", "orders", north.currentVersion());
+
+        config.put("connection.url", ModelDatabaseFactory.url(master));
+        config.put("database.names", "north");
+        CONNECT.cluster().configureConnector("moved", config);
+        Awaitility.await("tasks re-planned with their database").atMost(WAIT).untilAsserted(() ->
+                assertThat(CONNECT.cluster().taskConfigs("moved")).singleElement()
+                        .extracting(t -> t.config().get("ctsync.task.tables")).isEqualTo("[[\"north\",\"dbo\",\"orders\"]]"));
+        CONNECT.awaitRunning("moved", 1);
+        insert(north, "orders", 4, 4);
+
+        assertThat(awaitEvents("moved.north.dbo.orders", 4)).as("no second snapshot: the anchor carried over")
+                .containsExactly("1:r", "2:r", "3:c", "4:c");
+    }
+
     private static String partition(String database, String table) {
         return "{\"server\":\"multi\",\"database\":\"" + database + "\",\"schema\":\"dbo\",\"table\":\"" + table + "\"}";
     }
 
-    private static void awaitAnchor(String database, String table, long version) {
+    private static void awaitAnchor(String connector, String database, String table, long version) {
         Awaitility.await("anchor of " + database + ".dbo." + table + " at " + version).atMost(WAIT)
                 .pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() -> {
-                    JsonNode offsets = ChangeEvents.json(CONNECT.restGet("connectors/multi/offsets").body()).get("offsets");
+                    JsonNode offsets = ChangeEvents.json(CONNECT.restGet("connectors/" + connector + "/offsets").body()).get("offsets");
                     for (JsonNode entry : offsets) {
                         JsonNode partition = entry.get("partition");
                         if (partition.get("database").asText().equals(database) && partition.get("table").asText().equals(table)) {
