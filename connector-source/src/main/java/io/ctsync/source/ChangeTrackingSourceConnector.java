@@ -17,6 +17,7 @@ import io.ctsync.source.tracking.ChangeTrackingDatabase;
 import io.ctsync.source.tracking.ChangeTrackingDatabaseFactory;
 import io.ctsync.source.tracking.DatabaseTable;
 import io.ctsync.source.tracking.TrackedTable;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -125,22 +126,28 @@ public class ChangeTrackingSourceConnector extends SourceConnector {
             return result;
         }
         SourceConnectorConfig config = new SourceConnectorConfig(connectorConfigs);
-        attach(result, StartupChecks.ofConfig(config));
+        attach(result, StartupChecks.ofConfig(config), connectorConfigs);
         try (ChangeTrackingDatabase db = DatabaseFactories.open(config);
              CapturedDatabases captured = capturedDatabases(config, DatabaseFactories.of(config), db)) {
             attach(result, captured.multiDatabase() ? StartupChecks.ofDatabases(config, captured)
-                    : StartupChecks.ofDatabase(config, db));
+                    : StartupChecks.ofDatabase(config, db), connectorConfigs);
         } catch (RuntimeException e) {
             attach(result, Map.of(io.ctsync.contract.config.ConnectionOptions.CONNECTION_URL,
-                    List.of("Cannot reach the database: " + e.getMessage())));
+                    List.of("Cannot reach the database: " + e.getMessage())), connectorConfigs);
         }
         return result;
     }
 
-    private static void attach(Config result, Map<String, List<String>> problems) {
+    /** Adds each problem to its option's value; an option the ConfigDef does not define (table.filter.*) gets one. */
+    private static void attach(Config result, Map<String, List<String>> problems, Map<String, String> configs) {
         for (ConfigValue value : result.configValues()) {
             problems.getOrDefault(value.name(), List.of()).forEach(value::addErrorMessage);
         }
+        problems.forEach((option, messages) -> {
+            if (result.configValues().stream().noneMatch(v -> v.name().equals(option))) {
+                result.configValues().add(new ConfigValue(option, configs.get(option), List.of(), new ArrayList<>(messages)));
+            }
+        });
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.ctsync.bench.source;
 
 import io.ctsync.contract.event.ChangeTopics;
+import io.ctsync.source.anchor.StoredAnchors;
 import io.ctsync.source.capture.CaptureEngine;
 import io.ctsync.source.config.SourceTaskConfig;
 import io.ctsync.source.tracking.Isolation;
@@ -11,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.kafka.connect.json.JsonConverter;
 import org.apache.kafka.connect.source.SourceRecord;
@@ -104,7 +106,8 @@ public final class SourceBenchmark {
         props.put("heartbeat.interval.ms", "3600000");
         props.put("snapshot.markers", "false");
         SourceTaskConfig config = new SourceTaskConfig(SourceTaskConfig.forTables(props, List.of(WideTable.ID)));
-        return new CaptureEngine(config, database, Isolation.SNAPSHOT, "bench", Map.of(), System::currentTimeMillis);
+        return new CaptureEngine(config, database, Isolation.SNAPSHOT, "bench",
+                new StoredAnchors.Start(Map.of(), Set.of()), System::currentTimeMillis);
     }
 
     private static void warmUp(WideTable table) {

@@ -7,6 +7,7 @@ import io.ctsync.source.tracking.ChangeTrackingDatabase;
 import io.ctsync.source.tracking.DatabaseFacts;
 import io.ctsync.source.tracking.Isolation;
 import io.ctsync.source.tracking.KeyPosition;
+import io.ctsync.source.tracking.RowFilter;
 import io.ctsync.source.tracking.TableId;
 import io.ctsync.source.tracking.TableMetadata;
 import io.ctsync.source.tracking.TrackedTable;
@@ -94,6 +95,18 @@ final class SyntheticDatabase implements ChangeTrackingDatabase {
             return Optional.of(0L);
         }
 
+        /** The benchmark measures unfiltered capture; its generated rows evaluate no T-SQL. */
+        @Override
+        public Optional<String> rowFilterError(TableId table, RowFilter filter) {
+            return Optional.of("the synthetic benchmark database evaluates no row filter");
+        }
+
+        private static void requireNoFilter(Optional<RowFilter> filter) {
+            if (filter.isPresent()) {
+                throw new IllegalArgumentException("The synthetic benchmark database evaluates no row filter");
+            }
+        }
+
         @Override
         public Map<TableId, String> schemaStamps(Collection<TableId> tables) {
             return Map.of(WideTable.ID, "v1");
@@ -105,7 +118,9 @@ final class SyntheticDatabase implements ChangeTrackingDatabase {
         }
 
         @Override
-        public List<Object[]> snapshotChunk(TableMetadata metadata, Optional<List<Object>> afterKey, int maxRows) {
+        public List<Object[]> snapshotChunk(TableMetadata metadata, Optional<RowFilter> filter,
+                                            Optional<List<Object>> afterKey, int maxRows) {
+            requireNoFilter(filter);
             long from = afterKey.map(k -> ((Number) k.get(0)).longValue() + 1).orElse(1L);
             long to = Math.min(rows, from + maxRows - 1);
             List<Object[]> chunk = new ArrayList<>((int) Math.max(0, to - from + 1));
@@ -116,8 +131,9 @@ final class SyntheticDatabase implements ChangeTrackingDatabase {
         }
 
         @Override
-        public List<ChangeRow> changes(TableMetadata metadata, long anchor, long upperBound, Optional<KeyPosition> after,
-                                       int maxRows) {
+        public List<ChangeRow> changes(TableMetadata metadata, Optional<RowFilter> filter, long anchor, long upperBound,
+                                       Optional<KeyPosition> after, int maxRows) {
+            requireNoFilter(filter);
             long first = Math.max(anchor, after.map(KeyPosition::version).orElse(anchor)) + 1;
             long last = Math.min(upperBound, first + maxRows - 1);
             List<ChangeRow> page = new ArrayList<>((int) Math.max(0, last - first + 1));

@@ -5,6 +5,7 @@ import io.ctsync.contract.offset.IncrementalAnchor;
 import io.ctsync.contract.offset.SnapshotAnchor;
 import io.ctsync.contract.offset.TableAnchor;
 import io.ctsync.contract.offset.TablePartition;
+import java.util.Map;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.kafka.connect.data.Struct;
@@ -41,8 +42,8 @@ public final class HeartbeatRecords {
         return topic;
     }
 
-    /** A heartbeat that commits {@code anchor} as the table's offset. */
-    public SourceRecord heartbeat(TablePartition partition, TableAnchor anchor, long nowMs) {
+    /** A heartbeat that commits {@code offset}, the offset of {@code anchor} (with the table's row-filter fingerprint). */
+    public SourceRecord heartbeat(TablePartition partition, TableAnchor anchor, Map<String, Object> offset, long nowMs) {
         long version = anchor instanceof IncrementalAnchor a ? a.version() : ((SnapshotAnchor) anchor).snapshotVersion();
         String phase = anchor instanceof IncrementalAnchor ? TableAnchor.PHASE_INCREMENTAL : TableAnchor.PHASE_SNAPSHOT;
         Struct key = new Struct(KEY_SCHEMA)
@@ -51,6 +52,6 @@ public final class HeartbeatRecords {
                 .put(TablePartition.SCHEMA, partition.schema())
                 .put(TablePartition.TABLE, partition.table());
         Struct value = new Struct(VALUE_SCHEMA).put(TS_MS, nowMs).put(PHASE, phase).put(VERSION, version);
-        return new SourceRecord(partition.toMap(), anchor.toMap(), topic, null, KEY_SCHEMA, key, VALUE_SCHEMA, value, nowMs);
+        return new SourceRecord(partition.toMap(), offset, topic, null, KEY_SCHEMA, key, VALUE_SCHEMA, value, nowMs);
     }
 }

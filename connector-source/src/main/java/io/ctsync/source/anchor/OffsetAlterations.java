@@ -11,6 +11,7 @@ import io.ctsync.source.config.TableSelector;
 import io.ctsync.source.tracking.ChangeTrackingDatabase;
 import io.ctsync.source.tracking.DatabaseFacts;
 import io.ctsync.source.tracking.Isolation;
+import io.ctsync.source.tracking.RowFilter;
 import io.ctsync.source.tracking.TableId;
 import io.ctsync.source.tracking.TableMetadata;
 import io.ctsync.source.tracking.TrackedTable;
@@ -45,6 +46,7 @@ public final class OffsetAlterations {
             }
             if (entry.getValue() != null) {
                 TableAnchor.fromMap(entry.getValue());
+                checkRowFilter(config, new TableId(partition.schema(), partition.table()), entry.getValue());
             }
         }
         try (ChangeTrackingDatabase db = database.get()) {
@@ -57,6 +59,23 @@ public final class OffsetAlterations {
                     checkUsable(db, partition, TableAnchor.fromMap(entry.getValue()), facts);
                 }
             }
+        }
+    }
+
+    /**
+     * An offset must carry the fingerprint of the table's row filter (none without a filter): a task that starts from
+     * an offset with another one snapshots the table again, which is what resetting the offset (null) is for.
+     */
+    private static void checkRowFilter(SourceConnectorConfig config, TableId table, Map<String, ?> offset) {
+        Optional<String> expected = config.rowFilter(table).map(RowFilter::fingerprint);
+        Optional<String> given = TableAnchor.rowFilter(offset);
+        if (!given.equals(expected)) {
+            throw new InvalidOffsetException("Offset of " + table.qualified() + " has " + given.map(f -> "'"
+                    + TableAnchor.ROW_FILTER + "' " + f).orElse("no '" + TableAnchor.ROW_FILTER + "'") + ", but "
+                    + expected.map(f -> "the table's row filter (" + SourceConnectorConfig.TABLE_FILTER_PREFIX
+                    + table.qualified() + ") has the fingerprint " + f + ": add \"" + TableAnchor.ROW_FILTER + "\":\""
+                    + f + "\"").orElse("the table has no row filter: leave '" + TableAnchor.ROW_FILTER + "' out")
+                    + " (an offset under another filter would snapshot the table again; to do that, reset the offset)");
         }
     }
 

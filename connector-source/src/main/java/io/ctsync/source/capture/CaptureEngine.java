@@ -3,10 +3,10 @@ package io.ctsync.source.capture;
 import io.ctsync.contract.offset.IncrementalAnchor;
 import io.ctsync.contract.offset.PointInTimeAnchor;
 import io.ctsync.contract.offset.SnapshotAnchor;
-import io.ctsync.contract.offset.TableAnchor;
 import io.ctsync.source.anchor.AnchorCheck;
 import io.ctsync.source.anchor.HeartbeatRecords;
 import io.ctsync.source.anchor.PointInTimeRewind;
+import io.ctsync.source.anchor.StoredAnchors;
 import io.ctsync.source.anchor.TablePartitions;
 import io.ctsync.source.config.EventTimestampMode;
 import io.ctsync.source.config.RetentionExpiredPolicy;
@@ -31,6 +31,8 @@ import java.util.Set;
 import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 import org.apache.kafka.connect.source.SourceRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Captures a task's tables. Each {@link #poll()} is one poll cycle in one transaction: read U =
@@ -40,6 +42,8 @@ import org.apache.kafka.connect.source.SourceRecord;
  * changes up to U (an idle table's anchor advances to U). Table state only changes when the cycle committed.
  */
 public final class CaptureEngine implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CaptureEngine.class);
 
     private final ChangeTrackingDatabase database;
     private final Isolation isolation;
@@ -55,17 +59,18 @@ public final class CaptureEngine implements AutoCloseable {
     private final LongSupplier clock;
     private final SnapshotMarkers markers;
     private final List<TableCapture> tables = new ArrayList<>();
+    private final SignalPositions signals = new SignalPositions(this, tables);
     private int nextTable;
     private long lastHeartbeatMs;
 
     public CaptureEngine(SourceTaskConfig config, ChangeTrackingDatabase database, Isolation isolation, String databaseName,
-                         Map<TableId, TableAnchor> anchors, LongSupplier clock) {
-        this(config, config.tables(), database, isolation, databaseName, anchors, clock);
+                         StoredAnchors.Start start, LongSupplier clock) {
+        this(config, config.tables(), database, isolation, databaseName, start, clock);
     }
 
     /** Captures {@code captured}, tables of the one database {@code database} opens (its versions are its own). */
     public CaptureEngine(SourceTaskConfig config, List<TableId> captured, ChangeTrackingDatabase database,
-                         Isolation isolation, String databaseName, Map<TableId, TableAnchor> anchors, LongSupplier clock) {
+                         Isolation isolation, String databaseName, StoredAnchors.Start start, LongSupplier clock) {
         this.database = database;
         this.isolation = isolation;
         this.snapshotMode = config.snapshotMode();
@@ -85,7 +90,8 @@ public final class CaptureEngine implements AutoCloseable {
         this.clock = clock;
         this.lastHeartbeatMs = clock.getAsLong();
         for (TableId table : captured) {
-            tables.add(new TableCapture(table, anchors.get(table)));
+            tables.add(new TableCapture(table, start.anchors().get(table), config.rowFilter(table),
+                    start.resnapshots().contains(table)));
         }
     }
 
@@ -109,7 +115,52 @@ public final class CaptureEngine implements AutoCloseable {
         }
         noteEmitted(records);
         records.addAll(dueHeartbeats());
-        return records;
+        return SignalStamps.stamp(records, tables, partitions, heartbeats, clock.getAsLong());
+    }
+
+    /** What a request to re-snapshot a table found. */
+    public enum Resnapshot {
+        /** The table's snapshot starts (at a new V0) in the next poll cycle that visits it. */
+        STARTS,
+        /** The table has not finished a snapshot yet (or one is pending): that snapshot serves the request. */
+        ALREADY_SNAPSHOTTING,
+        /** Capture of the table ended (it is no longer tracked or no longer exists): nothing to re-snapshot. */
+        CAPTURE_ENDED,
+        /** The table is not one of this task's. */
+        NOT_OWNED,
+        /** The table's offset shows it considered this signal before (a restarted task reads signals again). */
+        SIGNAL_ALREADY_CONSIDERED
+    }
+
+    /**
+     * Moves the table back to the snapshot phase: in the next poll cycle that visits it, a new snapshot starts at the
+     * then current version V0 (with new begin and end markers), resumable like any snapshot; its changes are
+     * followed from V0 afterwards. The other tables go on meanwhile.
+     */
+    public Resnapshot resnapshot(TableId table) {
+        TableCapture capture = capture(table);
+        if (capture == null) {
+            return Resnapshot.NOT_OWNED;
+        }
+        if (capture.finished && snapshotMode != SnapshotMode.INITIAL_ONLY) {
+            return Resnapshot.CAPTURE_ENDED;
+        }
+        boolean snapshotComing = capture.position() == null && snapshotMode != SnapshotMode.NEVER;
+        if (capture.resnapshotRequested || snapshotComing || capture.position() instanceof SnapshotAnchor) {
+            return Resnapshot.ALREADY_SNAPSHOTTING;
+        }
+        capture.resnapshotRequested = true;
+        capture.finished = false;
+        return Resnapshot.STARTS;
+    }
+
+    /** The signal bookkeeping of this task's tables. */
+    public SignalPositions signals() {
+        return signals;
+    }
+
+    TableCapture capture(TableId table) {
+        return tables.stream().filter(t -> t.id.equals(table)).findFirst().orElse(null);
     }
 
     private List<SourceRecord> cycle(ChangeCycle cycle) {
@@ -131,6 +182,9 @@ public final class CaptureEngine implements AutoCloseable {
         if (table.finished) {
             return 0;
         }
+        if (table.resnapshotRequested) {
+            startRequestedSnapshot(cycle, table, upper);
+        }
         if (table.position() instanceof PointInTimeAnchor rewind) {
             Optional<IncrementalAnchor> resolved = PointInTimeRewind.resolve(cycle, table.id, rewind, upper);
             if (resolved.isEmpty()) {
@@ -140,7 +194,7 @@ public final class CaptureEngine implements AutoCloseable {
             }
         }
         if (table.position() == null) {
-            if (snapshotMode == SnapshotMode.NEVER) {
+            if (snapshotMode == SnapshotMode.NEVER && !table.filterChanged) {
                 table.anchor = table.anchor.moveWithoutRecord(IncrementalAnchor.at(upper));
                 rememberTrackingBegin(cycle, table);
                 return 0;
@@ -174,6 +228,18 @@ public final class CaptureEngine implements AutoCloseable {
         }
         startSnapshot(cycle, table, upper);
         return snapshots.readChunk(cycle, table, budget, out, false);
+    }
+
+    private void startRequestedSnapshot(ChangeCycle cycle, TableCapture table, long upper) {
+        LOG.info("Re-snapshot of {} requested{} starts now; the table's anchor was {}", table.id,
+                table.requestedBySignal == null ? "" : " by a signal", table.position() == null ? "none"
+                : table.position().toMap());
+        table.resnapshotRequested = false;
+        startSnapshot(cycle, table, upper);
+        if (table.requestedBySignal != null) {
+            table.signalPosition = table.requestedBySignal;
+            table.requestedBySignal = null;
+        }
     }
 
     private void startSnapshot(ChangeCycle cycle, TableCapture table, long upper) {
@@ -238,7 +304,7 @@ public final class CaptureEngine implements AutoCloseable {
         for (TableCapture table : tables) {
             boolean send = table.anchor.needsHeartbeat(intervalElapsed);
             if (send) {
-                out.add(heartbeats.heartbeat(partitions.of(table.id), table.position(), now));
+                out.add(heartbeats.heartbeat(partitions.of(table.id), table.position(), table.offset(table.position()), now));
             }
             table.anchor = table.anchor.heartbeatsDone(send);
         }

@@ -51,7 +51,8 @@ final class ChangeReader {
         Optional<KeyPosition> after = anchor.cursor()
                 .map(c -> new KeyPosition(c.changeVersion(), KeyText.decode(table.schema.keyColumns(), c.key())));
         int limit = Math.min(batchMaxRows, budget);
-        List<ChangeRow> page = cycle.changes(table.schema.metadata(), anchor.version(), upper, after, limit + 1);
+        List<ChangeRow> page = cycle.changes(table.schema.metadata(), table.rowFilter, anchor.version(), upper, after,
+                limit + 1);
         pageCommitTimes = commitTimes && !page.isEmpty()
                 ? cycle.commitTimes(page.get(0).version(), page.get(page.size() - 1).version()) : Map.of();
         return page;
@@ -79,7 +80,9 @@ final class ChangeReader {
             if (!excluded(change)) {
                 Instant committed = pageCommitTimes.get(change.version());
                 long sourceTs = committed == null ? now : committed.toEpochMilli();
-                out.addAll(events.change(table.schema, change, position.toMap(), sourceTs, now));
+                // A row that fails the filter may have left it (no before-image tells): consumers delete the key.
+                ChangeRow emitted = change.leftFilter() ? change.asDelete() : change;
+                out.addAll(events.change(table.schema, emitted, table.offset(position), sourceTs, now));
             }
         }
         if (count == 0 && reachedUpper && upper > anchor.version()) {

@@ -41,7 +41,8 @@ final class SnapshotReader {
 
     /** Starts (or restarts) the table's snapshot anchored at {@code version}. */
     void start(TableCapture table, long version) {
-        LOG.info("Snapshot of {} started, anchored at Change Tracking version {}", table.id, version);
+        LOG.info("Snapshot of {} started, anchored at Change Tracking version {}{}", table.id, version,
+                table.rowFilter.map(f -> "; rows where (" + f.predicate() + ")").orElse(""));
         table.anchor = table.anchor.moveTo(SnapshotAnchor.starting(version));
         table.snapshotRows = 0;
         table.snapshotStartedMs = clock.getAsLong();
@@ -57,11 +58,11 @@ final class SnapshotReader {
         }
         long version = anchor.snapshotVersion();
         if (markers != null && anchor.lastKey().isEmpty() && table.snapshotRows == 0) {
-            out.addAll(markers.begin(table.schema, version, anchor.toMap(), clock.getAsLong()));
+            out.addAll(markers.begin(table.schema, version, table.offset(anchor), clock.getAsLong()));
         }
         int limit = Math.min(chunkRows, budget);
         Optional<List<Object>> after = anchor.lastKey().map(key -> KeyText.decode(table.schema.keyColumns(), key));
-        List<Object[]> rows = cycle.snapshotChunk(table.schema.metadata(), after, limit);
+        List<Object[]> rows = cycle.snapshotChunk(table.schema.metadata(), table.rowFilter, after, limit);
         boolean end = rows.size() < limit;
         long now = clock.getAsLong();
         for (int i = 0; i < rows.size(); i++) {
@@ -69,13 +70,13 @@ final class SnapshotReader {
             boolean last = end && i == rows.size() - 1;
             TableAnchor position = last && markers == null ? IncrementalAnchor.at(version)
                     : SnapshotAnchor.after(version, KeyText.encode(table.schema.keyOf(row)));
-            out.add(events.read(table.schema, row, version, last, position.toMap(), now));
+            out.add(events.read(table.schema, row, version, last, table.offset(position), now));
             table.anchor = table.anchor.moveTo(position);
         }
         table.snapshotRows += rows.size();
         if (end) {
             if (markers != null) {
-                out.addAll(markers.end(table.schema, version, IncrementalAnchor.at(version).toMap(), now));
+                out.addAll(markers.end(table.schema, version, table.offset(IncrementalAnchor.at(version)), now));
             }
             finish(table, version, stopAfterSnapshot, now);
         }

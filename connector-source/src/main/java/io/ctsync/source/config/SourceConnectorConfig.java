@@ -2,10 +2,13 @@ package io.ctsync.source.config;
 
 import io.ctsync.contract.config.ConnectionOptions;
 import io.ctsync.contract.config.Validators;
+import io.ctsync.source.tracking.RowFilter;
+import io.ctsync.source.tracking.TableId;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
@@ -47,6 +50,12 @@ public class SourceConnectorConfig extends AbstractConfig {
     private static final String TABLE_MONITOR_INTERVAL_MS_DOC = "How often the connector lists the change-tracked "
             + "tables; when a matching table appears or disappears it re-plans its tasks.";
     public static final long TABLE_MONITOR_INTERVAL_MS_DEFAULT = 60_000L;
+    /** Prefix of the per-table row filters, {@code table.filter.<schema>.<table>}: not in the ConfigDef (names vary). */
+    public static final String TABLE_FILTER_PREFIX = "table.filter.";
+    public static final String TABLE_FILTER_DOC = "A T-SQL search condition on the columns of the table <schema>.<table> "
+            + "(as the catalog spells it); only rows satisfying it are snapshotted and emitted, and a changed row that "
+            + "fails it is emitted as a delete of its key. Trusted operator input: put into the queries as written, in "
+            + "parentheses. Changing it snapshots the table again.";
 
     public static final String SNAPSHOT_MODE = "snapshot.mode";
     private static final String SNAPSHOT_MODE_DOC = "What a table without an anchor starts with. 'initial': a "
@@ -239,6 +248,19 @@ public class SourceConnectorConfig extends AbstractConfig {
         return getString(DATABASE_FACTORY);
     }
 
+    /** The configured row filters, by the text after {@link #TABLE_FILTER_PREFIX} (meant to be 'schema.table'). */
+    public Map<String, String> tableFilters() {
+        Map<String, String> filters = new TreeMap<>();
+        originalsWithPrefix(TABLE_FILTER_PREFIX).forEach((table, filter) -> filters.put(table, String.valueOf(filter)));
+        return filters;
+    }
+
+    /** The row filter of {@code table}; empty when it has none (or a blank one, which the startup checks refuse). */
+    public Optional<RowFilter> rowFilter(TableId table) {
+        String filter = tableFilters().get(table.qualified());
+        return filter == null || filter.isBlank() ? Optional.empty() : Optional.of(new RowFilter(filter));
+    }
+
     private List<Pattern> patterns(String option) {
         return getList(option).stream().map(p -> Pattern.compile(p.trim())).toList();
     }
@@ -305,7 +327,9 @@ public class SourceConnectorConfig extends AbstractConfig {
                         SNAPSHOT_MARKERS_BOOTSTRAP_SERVERS_DOC, MARKERS_GROUP, ++order, Width.LONG,
                         "Snapshot markers: Kafka bootstrap servers");
 
+        SignalOptions.addTo(def);
         DatabaseOptions.addTo(def);
+
         def.defineInternal(DATABASE_FACTORY, Type.STRING, DATABASE_FACTORY_DEFAULT, Importance.LOW);
         return def;
     }

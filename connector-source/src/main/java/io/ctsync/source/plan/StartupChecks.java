@@ -4,6 +4,7 @@ import io.ctsync.contract.config.ConnectionOptions;
 import io.ctsync.source.config.DatabaseOptions;
 import io.ctsync.source.config.EventTimestampMode;
 import io.ctsync.source.config.RetentionExpiredPolicy;
+import io.ctsync.source.config.SignalOptions;
 import io.ctsync.source.config.SnapshotMode;
 import io.ctsync.source.config.SourceConnectorConfig;
 import io.ctsync.source.config.TableSelector;
@@ -12,6 +13,8 @@ import io.ctsync.source.schema.TableSchemaFactory;
 import io.ctsync.source.tracking.ChangeTrackingDatabase;
 import io.ctsync.source.tracking.DatabaseFacts;
 import io.ctsync.source.tracking.Isolation;
+import io.ctsync.source.tracking.RowFilter;
+import io.ctsync.source.tracking.TableId;
 import io.ctsync.source.tracking.TrackedTable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,6 +45,13 @@ public final class StartupChecks {
                     + "re-snapshots a table whose anchor expired; use 'resnapshot' or another snapshot.mode");
         }
         MarkerPartitions.configProblem(config).ifPresent(p -> checks.add(SourceConnectorConfig.SNAPSHOT_MARKERS, p));
+        config.tableFilters().forEach((table, filter) -> {
+            if (filter.isBlank()) {
+                checks.add(SourceConnectorConfig.TABLE_FILTER_PREFIX + table, "the row filter of " + table + " is empty; "
+                        + "give a T-SQL search condition on its columns, or remove the option to capture every row");
+            }
+        });
+        SignalOptions.problems(config).forEach((option, found) -> found.forEach(p -> checks.add(option, p)));
         return checks.problems;
     }
 
@@ -59,7 +69,9 @@ public final class StartupChecks {
             checks.add(SourceConnectorConfig.TABLE_INCLUDE_LIST, "'" + pattern + "' matches no change-tracked table of "
                     + facts.databaseName() + "; " + ENABLE_TABLE);
         }
-        checks.checkDatabase(config, database, facts, selector.select(tracked), "");
+        List<TrackedTable> captured = selector.select(tracked);
+        checks.checkDatabase(config, database, facts, captured, "");
+        checks.reportUnfilteredNames(config, captured.stream().map(t -> t.id().qualified()).toList());
         return checks.problems;
     }
 
@@ -90,6 +102,10 @@ public final class StartupChecks {
                 checks.add(SourceConnectorConfig.TABLE_INCLUDE_LIST, "'" + pattern + "' matches no change-tracked table "
                         + "of databases " + trackedByDatabase.keySet() + "; " + ENABLE_TABLE);
             }
+            List<String> capturedNames = new ArrayList<>();
+            trackedByDatabase.forEach((name, tracked) -> selector.select(name, tracked)
+                    .forEach(t -> capturedNames.add(t.id().qualified())));
+            checks.reportUnfilteredNames(config, capturedNames);
         }
         return checks.problems;
     }
@@ -163,6 +179,7 @@ public final class StartupChecks {
                     + "Database: GRANT VIEW DATABASE STATE TO <user>), or use 'read'");
         }
         checkColumnTypes(config, database, facts, captured, where);
+        checkRowFilters(config, database, captured, where);
     }
 
     /** Throws one exception listing every problem, or returns when there is none. */
@@ -186,6 +203,37 @@ public final class StartupChecks {
                 }
             }
             return null;
+        });
+    }
+
+    /**
+     * Each row filter must name a captured table (else it would filter nothing, silently) and compile against it: the
+     * database compiles {@code SELECT TOP 0 1 FROM <table> WHERE (<filter>)}, each in its own transaction.
+     */
+    /** Each row filter of a captured table must be a valid search condition on it (filters name {@code schema.table}). */
+    private void checkRowFilters(SourceConnectorConfig config, ChangeTrackingDatabase database, List<TrackedTable> captured,
+                                 String where) {
+        Map<String, TableId> byName = new LinkedHashMap<>();
+        captured.forEach(t -> byName.put(t.id().qualified(), t.id()));
+        config.tableFilters().forEach((name, filter) -> {
+            TableId table = byName.get(name);
+            if (filter.isBlank() || table == null) {
+                return;
+            }
+            database.inCycle(Isolation.READ_COMMITTED, cycle -> cycle.rowFilterError(table, new RowFilter(filter)))
+                    .ifPresent(error -> add(SourceConnectorConfig.TABLE_FILTER_PREFIX + name, where + "the row filter ("
+                            + filter + ") is not a valid T-SQL search condition on " + name + ": " + error));
+        });
+    }
+
+    /** A row filter must name a captured table ({@code schema.table}; with several databases, of any of them). */
+    private void reportUnfilteredNames(SourceConnectorConfig config, List<String> capturedNames) {
+        config.tableFilters().forEach((name, filter) -> {
+            if (!filter.isBlank() && !capturedNames.contains(name)) {
+                add(SourceConnectorConfig.TABLE_FILTER_PREFIX + name, "'" + name + "' is not a captured table, so this "
+                        + "row filter would filter nothing; name a table as <schema>.<table> the way the catalog spells it "
+                        + "(captured: " + new java.util.LinkedHashSet<>(capturedNames) + ")");
+            }
         });
     }
 

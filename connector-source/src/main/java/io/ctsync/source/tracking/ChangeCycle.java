@@ -38,15 +38,34 @@ public interface ChangeCycle {
 
     /**
      * Up to {@code maxRows} rows in primary-key order after {@code afterKey} (all from the start when empty), one
-     * value per column of {@code table}.
+     * value per column of {@code table}; only rows that satisfy {@code filter} when one is given.
      */
-    List<Object[]> snapshotChunk(TableMetadata table, Optional<List<Object>> afterKey, int maxRows);
+    List<Object[]> snapshotChunk(TableMetadata table, Optional<RowFilter> filter, Optional<List<Object>> afterKey,
+                                 int maxRows);
+
+    /** {@link #snapshotChunk(TableMetadata, Optional, Optional, int)} without a row filter. */
+    default List<Object[]> snapshotChunk(TableMetadata table, Optional<List<Object>> afterKey, int maxRows) {
+        return snapshotChunk(table, Optional.empty(), afterKey, maxRows);
+    }
 
     /**
      * Up to {@code maxRows} changes of {@code CHANGETABLE(CHANGES t, anchor)} with {@code SYS_CHANGE_VERSION <= upper},
-     * ordered by version then primary key, after {@code after} when given.
+     * ordered by version then primary key, after {@code after} when given. With a {@code filter}, every changed key is
+     * still returned; {@link ChangeRow#matchesFilter()} tells whether its current row satisfies the filter.
      */
-    List<ChangeRow> changes(TableMetadata table, long anchor, long upper, Optional<KeyPosition> after, int maxRows);
+    List<ChangeRow> changes(TableMetadata table, Optional<RowFilter> filter, long anchor, long upper,
+                            Optional<KeyPosition> after, int maxRows);
+
+    /** {@link #changes(TableMetadata, Optional, long, long, Optional, int)} without a row filter. */
+    default List<ChangeRow> changes(TableMetadata table, long anchor, long upper, Optional<KeyPosition> after, int maxRows) {
+        return changes(table, Optional.empty(), anchor, upper, after, maxRows);
+    }
+
+    /**
+     * Why {@code filter} is not a valid search condition on {@code table} (the database's own message), or empty when
+     * it is: the database compiles {@code SELECT TOP 0 1 FROM table WHERE (filter)}, reading no row.
+     */
+    Optional<String> rowFilterError(TableId table, RowFilter filter);
 
     /**
      * The last version committed before {@code time}: {@code MAX(commit_ts)} of {@code sys.dm_tran_commit_table} with

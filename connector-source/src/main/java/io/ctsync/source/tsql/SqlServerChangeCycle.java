@@ -5,6 +5,7 @@ import io.ctsync.source.tracking.ChangeOperation;
 import io.ctsync.source.tracking.ChangeRow;
 import io.ctsync.source.tracking.Column;
 import io.ctsync.source.tracking.KeyPosition;
+import io.ctsync.source.tracking.RowFilter;
 import io.ctsync.source.tracking.TableId;
 import io.ctsync.source.tracking.TableMetadata;
 import io.ctsync.source.tracking.TrackingException;
@@ -123,8 +124,10 @@ final class SqlServerChangeCycle implements ChangeCycle {
     }
 
     @Override
-    public List<Object[]> snapshotChunk(TableMetadata table, Optional<List<Object>> afterKey, int maxRows) {
-        try (PreparedStatement statement = connection.prepareStatement(TSql.snapshotChunk(table, afterKey.isPresent()))) {
+    public List<Object[]> snapshotChunk(TableMetadata table, Optional<RowFilter> filter, Optional<List<Object>> afterKey,
+                                        int maxRows) {
+        try (PreparedStatement statement = connection.prepareStatement(
+                TSql.snapshotChunk(table, filter, afterKey.isPresent()))) {
             int index = 1;
             statement.setInt(index++, maxRows);
             if (afterKey.isPresent()) {
@@ -143,10 +146,12 @@ final class SqlServerChangeCycle implements ChangeCycle {
     }
 
     @Override
-    public List<ChangeRow> changes(TableMetadata table, long anchor, long upper, Optional<KeyPosition> after, int maxRows) {
+    public List<ChangeRow> changes(TableMetadata table, Optional<RowFilter> filter, long anchor, long upper,
+                                   Optional<KeyPosition> after, int maxRows) {
         List<Column> keys = table.keyColumns();
         List<Column> masked = TSql.maskedColumns(table);
-        try (PreparedStatement statement = connection.prepareStatement(TSql.changesPage(table, after.isPresent()))) {
+        try (PreparedStatement statement = connection.prepareStatement(
+                TSql.changesPage(table, filter, after.isPresent()))) {
             int index = 1;
             statement.setInt(index++, maxRows);
             statement.setLong(index++, anchor);
@@ -159,7 +164,7 @@ final class SqlServerChangeCycle implements ChangeCycle {
             List<ChangeRow> rows = new ArrayList<>();
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(readChange(rs, table, keys, masked));
+                    rows.add(readChange(rs, table, keys, masked, filter.isPresent()));
                 }
             }
             return rows;
@@ -168,8 +173,8 @@ final class SqlServerChangeCycle implements ChangeCycle {
         }
     }
 
-    private static ChangeRow readChange(ResultSet rs, TableMetadata table, List<Column> keys, List<Column> masked)
-            throws SQLException {
+    private static ChangeRow readChange(ResultSet rs, TableMetadata table, List<Column> keys, List<Column> masked,
+                                        boolean filtered) throws SQLException {
         long version = rs.getLong(1);
         long creation = rs.getLong(2);
         Long creationVersion = rs.wasNull() ? null : creation;
@@ -192,7 +197,22 @@ final class SqlServerChangeCycle implements ChangeCycle {
         }
         boolean rowExists = rs.getBoolean(index++);
         Object[] values = rowExists && operation != ChangeOperation.DELETE ? readRow(rs, index, table.columns()) : null;
-        return new ChangeRow(operation, version, creationVersion, context, masked.isEmpty() ? null : changed, key, values);
+        boolean matches = !filtered || !rowExists || rs.getInt(index + table.columns().size()) == 1;
+        return new ChangeRow(operation, version, creationVersion, context, masked.isEmpty() ? null : changed, key, values,
+                matches);
+    }
+
+    @Override
+    public Optional<String> rowFilterError(TableId table, RowFilter filter) {
+        try (PreparedStatement statement = connection.prepareStatement(TSql.rowFilterCheck(table, filter));
+             ResultSet rs = statement.executeQuery()) {
+            return Optional.empty();
+        } catch (SQLException e) {
+            if (SqlServerErrors.isTransient(e)) {
+                throw SqlServerErrors.translate("Checking the row filter of " + table, e);
+            }
+            return Optional.of(e.getMessage());
+        }
     }
 
     private static Object[] readRow(ResultSet rs, int first, List<Column> columns) throws SQLException {

@@ -1,16 +1,22 @@
 package io.ctsync.source.tsql;
 
 import io.ctsync.source.tracking.Column;
+import io.ctsync.source.tracking.RowFilter;
 import io.ctsync.source.tracking.TableId;
 import io.ctsync.source.tracking.TableMetadata;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
  * T-SQL text of the connector's queries. Identifiers come only from the catalog and are bracket-quoted (a {@code ]}
  * doubled), types are rebuilt from the catalog's numbers, and every value is a {@code ?} parameter: no SQL
- * injection through table, column or key values.
+ * injection through table, column or key values. The one exception is a row filter ({@link RowFilter}): operator
+ * configuration, trusted like a view definition, put in as written between parentheses (and a line break, so a
+ * trailing {@code --} comment cannot swallow the rest of the statement), always over the table aliased {@code t} alone,
+ * so its bare column names mean the same in the check, the snapshot and the changes query.
  */
 final class TSql {
 
@@ -121,11 +127,35 @@ final class TSql {
         return quote(table.schema()) + "." + quote(table.table());
     }
 
+    /** The computed column of a filtered changes page: 1 when the base-table row satisfies the row filter. */
+    static final String FILTER_MATCH = "ctsync_row_filter_match";
+
     /** {@code SELECT TOP (?) <columns> FROM t [WHERE key > (?, ...)] ORDER BY key}. */
     static String snapshotChunk(TableMetadata table, boolean afterKey) {
+        return snapshotChunk(table, Optional.empty(), afterKey);
+    }
+
+    /** {@code SELECT TOP (?) <columns> FROM t WHERE (<filter>) [AND key > (?, ...)] ORDER BY key}. */
+    static String snapshotChunk(TableMetadata table, Optional<RowFilter> filter, boolean afterKey) {
+        List<String> conditions = new ArrayList<>();
+        filter.ifPresent(f -> conditions.add(condition(f)));
+        if (afterKey) {
+            String after = keyAfter("t", table.keyColumns());
+            conditions.add(filter.isPresent() ? "(" + after + ")" : after);
+        }
         return "SELECT TOP (?) " + columnList("t", table.columns()) + " FROM " + quote(table.id()) + " AS t"
-                + (afterKey ? " WHERE " + keyAfter("t", table.keyColumns()) : "")
+                + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions))
                 + " ORDER BY " + columnList("t", table.keyColumns());
+    }
+
+    /** Compiles a row filter against its table without reading a row: {@code SELECT TOP 0 1 ... WHERE (<filter>)}. */
+    static String rowFilterCheck(TableId table, RowFilter filter) {
+        return "SELECT TOP 0 1 FROM " + quote(table) + " AS t WHERE " + condition(filter);
+    }
+
+    /** The filter as a search condition: parenthesized, the closing parenthesis on a line of its own. */
+    static String condition(RowFilter filter) {
+        return "(" + filter.predicate() + "\n)";
     }
 
     /**
@@ -137,6 +167,16 @@ final class TSql {
      * the table's width or its column names. Parameters: TOP, anchor, upper bound, [cursor version twice, cursor key].
      */
     static String changesPage(TableMetadata table, boolean afterCursor) {
+        return changesPage(table, Optional.empty(), afterCursor);
+    }
+
+    /**
+     * {@link #changesPage(TableMetadata, boolean)}, with a row filter: the base table is joined through a derived
+     * table (scoped to the table alone, so the filter's column names cannot clash with the change table's key columns)
+     * that adds {@code CASE WHEN (<filter>) THEN 1 ELSE 0 END}, read as the last column. A row the filter's UNKNOWN
+     * (NULL) excludes counts as not matching, as in the snapshot's WHERE.
+     */
+    static String changesPage(TableMetadata table, Optional<RowFilter> filter, boolean afterCursor) {
         List<Column> keys = table.keyColumns();
         StringBuilder sql = new StringBuilder("SELECT TOP (?) c.SYS_CHANGE_VERSION, c.SYS_CHANGE_CREATION_VERSION, ")
                 .append("c.SYS_CHANGE_OPERATION, c.SYS_CHANGE_CONTEXT, ")
@@ -146,9 +186,11 @@ final class TSql {
             sql.append(", CHANGE_TRACKING_IS_COLUMN_IN_MASK(").append(column.columnId()).append(", c.SYS_CHANGE_COLUMNS)");
         }
         sql.append(", CAST(CASE WHEN t.").append(quote(keys.get(0).name()))
-                .append(" IS NULL THEN 0 ELSE 1 END AS bit), ").append(columnList("t", table.columns()))
-                .append(" FROM CHANGETABLE(CHANGES ").append(quote(table.id())).append(", ?) AS c")
-                .append(" LEFT JOIN ").append(quote(table.id())).append(" AS t ON ")
+                .append(" IS NULL THEN 0 ELSE 1 END AS bit), ").append(columnList("t", table.columns()));
+        filter.ifPresent(f -> sql.append(", t.").append(quote(FILTER_MATCH)));
+        sql.append(" FROM CHANGETABLE(CHANGES ").append(quote(table.id())).append(", ?) AS c")
+                .append(" LEFT JOIN ").append(filter.map(f -> filteredTable(table, f)).orElse(quote(table.id())))
+                .append(" AS t ON ")
                 .append(keys.stream().map(k -> "t." + quote(k.name()) + " = c." + quote(k.name()))
                         .collect(Collectors.joining(" AND ")))
                 .append(" WHERE c.SYS_CHANGE_VERSION <= ?");
@@ -157,6 +199,11 @@ final class TSql {
                     .append(keyAfter("c", keys)).append(")))");
         }
         return sql.append(" ORDER BY c.SYS_CHANGE_VERSION, ").append(columnList("c", keys)).toString();
+    }
+
+    private static String filteredTable(TableMetadata table, RowFilter filter) {
+        return "(SELECT " + columnList("t", table.columns()) + ", CASE WHEN " + condition(filter) + " THEN 1 ELSE 0 END AS "
+                + quote(FILTER_MATCH) + " FROM " + quote(table.id()) + " AS t)";
     }
 
     /** The non-key columns whose change bit is read (none when the table does not track columns updated). */

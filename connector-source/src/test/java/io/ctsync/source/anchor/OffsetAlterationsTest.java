@@ -113,4 +113,21 @@ class OffsetAlterationsTest {
         assertThatCode(() -> validate(orders(), Map.of("phase", "incremental", "since", "2026-01-01T00:00:00Z",
                 "if_expired", "resnapshot"))).doesNotThrowAnyException();
     }
+
+    @Test
+    void anOffsetMustCarryTheFingerprintOfTheTablesRowFilter() {
+        config = new SourceConnectorConfig(Map.of("connection.url", ModelDatabaseFactory.url(model), "topic.prefix", "erp",
+                SourceConnectorConfig.TABLE_EXCLUDE_LIST, "dbo\\.skipped", "table.filter.dbo.orders", "id > 2"));
+        String fingerprint = new io.ctsync.source.tracking.RowFilter("id > 2").fingerprint();
+        Map<String, Object> rewind = IncrementalAnchor.at(3).toMap();
+
+        assertThatThrownBy(() -> validate(orders(), rewind)).isInstanceOf(InvalidOffsetException.class)
+                .hasMessageContaining("Offset of dbo.orders has no 'row_filter'")
+                .hasMessageContaining("add \"row_filter\":\"" + fingerprint + "\"");
+        rewind.put("row_filter", "0000000000000000");
+        assertThatThrownBy(() -> validate(orders(), rewind)).hasMessageContaining("has 'row_filter' 0000000000000000");
+        rewind.put("row_filter", fingerprint);
+        assertThatCode(() -> validate(orders(), rewind)).doesNotThrowAnyException();
+        assertThatCode(() -> validate(orders(), null)).as("a reset").doesNotThrowAnyException();
+    }
 }

@@ -1,7 +1,7 @@
 package io.ctsync.source.capture;
 
-import io.ctsync.contract.offset.TableAnchor;
 import io.ctsync.contract.offset.TablePartition;
+import io.ctsync.source.anchor.StoredAnchors;
 import io.ctsync.source.config.SourceConnectorConfig;
 import io.ctsync.source.config.SourceTaskConfig;
 import io.ctsync.source.ctmodel.ChangeTrackingModel;
@@ -53,14 +53,15 @@ final class CaptureHarness {
     /** Starts (or restarts) the engine from the committed offsets. */
     CaptureHarness start() {
         SourceTaskConfig config = new SourceTaskConfig(props);
-        Map<TableId, TableAnchor> anchors = new HashMap<>();
+        Map<TableId, Map<String, ?>> offsets = new HashMap<>();
         for (TableId table : config.tables()) {
             Map<String, ?> offset = committed.get(partition(table.table()).toMap());
             if (offset != null) {
-                anchors.put(table, TableAnchor.fromMap(offset));
+                offsets.put(table, offset);
             }
         }
-        engine = new CaptureEngine(config, new ModelDatabase(model), isolation, model.name(), anchors, clock::get);
+        engine = new CaptureEngine(config, new ModelDatabase(model), isolation, model.name(),
+                StoredAnchors.fromOffsets(offsets, config::rowFilter), clock::get);
         return this;
     }
 

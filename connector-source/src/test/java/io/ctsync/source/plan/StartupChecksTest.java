@@ -98,4 +98,25 @@ class StartupChecksTest {
         model.viewServerState(true);
         assertThat(check(SourceConnectorConfig.EVENT_TIMESTAMP_MODE, "commit")).isEmpty();
     }
+
+    @Test
+    void eachRowFilterMustNameACapturedTableAndCompileAgainstIt() {
+        model.enableChangeTracking();
+        table("orders", ModelColumn.of("status", "nvarchar"), ModelColumn.of("total", "int"));
+        table("lines");
+
+        assertThat(check("table.filter.dbo.orders", "status IN ('open', 'paid') AND total BETWEEN 1 AND 100")).isEmpty();
+        Map<String, List<String>> problems = check("table.filter.dbo.orders", "statuss = 'open'",
+                "table.filter.dbo.lines", "id >", "table.filter.dbo.gone", "id = 1", "table.filter.dbo.blank", " ");
+
+        assertThat(problems.get("table.filter.dbo.orders")).singleElement().asString()
+                .contains("the row filter (statuss = 'open') is not a valid T-SQL search condition on dbo.orders")
+                .containsIgnoringCase("statuss");
+        assertThat(problems.get("table.filter.dbo.lines")).singleElement().asString()
+                .contains("not a valid T-SQL search condition on dbo.lines");
+        assertThat(problems.get("table.filter.dbo.gone")).singleElement().asString()
+                .contains("'dbo.gone' is not a captured table").contains("dbo.orders").contains("dbo.lines");
+        assertThat(problems.get("table.filter.dbo.blank")).singleElement().asString()
+                .contains("the row filter of dbo.blank is empty");
+    }
 }

@@ -502,4 +502,51 @@ public abstract class ChangeTrackingDatabaseContract {
             return null;
         });
     }
+
+    /**
+     * A row filter is a search condition on the table's columns: the snapshot reads only the rows it holds for, and a
+     * changes page still has every changed key, each flagged by whether its current row holds. The filter names the
+     * key column (unambiguous although the change table has a column of that name too) and ends in a {@code --}
+     * comment (which must not swallow the rest of the statement); a NULL makes the condition UNKNOWN: no match.
+     */
+    @Test
+    void aRowFilterLimitsTheSnapshotAndFlagsEachChangeByItsCurrentRow() {
+        scenario.createItems("items", false);
+        scenario.transaction(new Insert("items", 1, "a", 10), new Insert("items", 2, "b", 2), new Insert("items", 3, "c", 30),
+                new Insert("items", 4, "d", 40), new Insert("items", 6, "f", null));
+        long anchor = current();
+        scenario.transaction(update(1, "qty", 1), update(2, "qty", 20), new Insert("items", 5, "e", 50), delete(3),
+                update(6, "name", "g"));
+        RowFilter filter = new RowFilter("id <> 4 AND qty >= 10 -- the big ones, but not 4");
+        long upper = current();
+
+        List<Object> snapshot = db.inCycle(Isolation.SNAPSHOT, c -> c.snapshotChunk(c.metadata(ITEMS), Optional.of(filter),
+                Optional.empty(), 10)).stream().map(row -> row[0]).toList();
+        List<Object> afterKey = db.inCycle(Isolation.SNAPSHOT, c -> c.snapshotChunk(c.metadata(ITEMS), Optional.of(filter),
+                Optional.of(List.of(2)), 10)).stream().map(row -> row[0]).toList();
+        List<ChangeRow> changes = db.inCycle(Isolation.SNAPSHOT,
+                c -> c.changes(c.metadata(ITEMS), Optional.of(filter), anchor, upper, Optional.empty(), 10));
+
+        assertThat(snapshot).containsExactly(2, 5);
+        assertThat(afterKey).containsExactly(5);
+        Map<Object, String> flags = changes.stream().collect(Collectors.toMap(r -> r.key().get(0),
+                r -> r.operation().code() + (r.values() == null ? "" : r.matchesFilter() ? "+" : "-")));
+        assertThat(flags).as("1 left, 2 joined, 3 deleted, 5 inserted matching, 6 changed with a NULL qty")
+                .containsExactlyInAnyOrderEntriesOf(Map.of(1, "U-", 2, "U+", 3, "D", 5, "I+", 6, "U-"));
+        assertThat(changes.stream().filter(ChangeRow::leftFilter).map(r -> r.key().get(0))).containsExactly(1, 6);
+    }
+
+    /** The database compiles a filter against the table without reading a row; a bad one gets the database's reason. */
+    @Test
+    void aRowFilterIsCheckedAgainstTheTable() {
+        scenario.createItems("items", false);
+        scenario.transaction(insert(1, "a"));
+
+        db.inCycle(Isolation.READ_COMMITTED, c -> {
+            assertThat(c.rowFilterError(ITEMS, new RowFilter("name LIKE 'a%' AND qty IS NULL"))).isEmpty();
+            assertThat(c.rowFilterError(ITEMS, new RowFilter("nope = 1"))).get().asString().containsIgnoringCase("nope");
+            assertThat(c.rowFilterError(ITEMS, new RowFilter("qty >"))).isPresent();
+            return null;
+        });
+    }
 }

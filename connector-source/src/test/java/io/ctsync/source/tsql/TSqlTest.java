@@ -3,9 +3,11 @@ package io.ctsync.source.tsql;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ctsync.source.tracking.Column;
+import io.ctsync.source.tracking.RowFilter;
 import io.ctsync.source.tracking.TableId;
 import io.ctsync.source.tracking.TableMetadata;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The T-SQL text itself: quoting and the shape of the queries (their behaviour is proven against SQL Server in *IT). */
@@ -21,6 +23,25 @@ class TSqlTest {
         assertThat(TSql.quote(ORDERS.id())).isEqualTo("[sa]]les].[order lines]");
         assertThat(TSql.snapshotChunk(ORDERS, false))
                 .isEqualTo("SELECT TOP (?) t.[id], t.[code], t.[note]]x] FROM [sa]]les].[order lines] AS t ORDER BY t.[id], t.[code]");
+    }
+
+    @Test
+    void aRowFilterGoesInAsWrittenBetweenParenthesesOverTheTableAlone() {
+        RowFilter filter = new RowFilter("code LIKE 'A%' -- trusted text");
+
+        assertThat(TSql.rowFilterCheck(ORDERS.id(), filter))
+                .isEqualTo("SELECT TOP 0 1 FROM [sa]]les].[order lines] AS t WHERE (code LIKE 'A%' -- trusted text\n)");
+        assertThat(TSql.snapshotChunk(ORDERS, Optional.of(filter), true))
+                .startsWith("SELECT TOP (?) t.[id], t.[code], t.[note]]x] FROM [sa]]les].[order lines] AS t "
+                        + "WHERE (code LIKE 'A%' -- trusted text\n) AND ((t.[id] > CAST(? AS int)) OR ")
+                .endsWith(")) ORDER BY t.[id], t.[code]");
+        String changes = TSql.changesPage(ORDERS, Optional.of(filter), false);
+        assertThat(changes)
+                .contains(", t.[note]]x], t.[ctsync_row_filter_match] FROM CHANGETABLE(CHANGES [sa]]les].[order lines], ?) AS c")
+                .contains("LEFT JOIN (SELECT t.[id], t.[code], t.[note]]x], CASE WHEN (code LIKE 'A%' -- trusted text\n) "
+                        + "THEN 1 ELSE 0 END AS [ctsync_row_filter_match] FROM [sa]]les].[order lines] AS t) AS t "
+                        + "ON t.[id] = c.[id] AND t.[code] = c.[code]");
+        assertThat(TSql.changesPage(ORDERS, Optional.empty(), false)).isEqualTo(TSql.changesPage(ORDERS, false));
     }
 
     @Test

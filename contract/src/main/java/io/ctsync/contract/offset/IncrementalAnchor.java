@@ -18,7 +18,7 @@ public record IncrementalAnchor(long version, Optional<ChangeCursor> cursor) imp
     public static final String VERSION = "version";
     public static final String CURSOR_VERSION = "cursor_version";
     public static final String CURSOR_KEY = "cursor_key";
-    private static final List<String> FIELDS = List.of(FORMAT, PHASE, VERSION, CURSOR_VERSION, CURSOR_KEY);
+    private static final List<String> FIELDS = List.of(FORMAT, PHASE, SIGNAL_OFFSET, VERSION, CURSOR_VERSION, CURSOR_KEY, ROW_FILTER);
     private static final String WHAT = "Incremental offset";
 
     /** The last change emitted after the anchor: its change version and primary key. */

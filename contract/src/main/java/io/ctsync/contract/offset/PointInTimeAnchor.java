@@ -27,7 +27,7 @@ public record PointInTimeAnchor(Instant since, IfExpired ifExpired) implements T
 
     public static final String SINCE = "since";
     public static final String IF_EXPIRED = "if_expired";
-    private static final List<String> FIELDS = List.of(FORMAT, PHASE, SINCE, IF_EXPIRED);
+    private static final List<String> FIELDS = List.of(FORMAT, PHASE, SIGNAL_OFFSET, SINCE, IF_EXPIRED, ROW_FILTER);
     private static final String WHAT = "Point-in-time offset";
 
     /** What a rewind to a time older than the table's minimum valid version does. */

@@ -14,7 +14,7 @@ public record SnapshotAnchor(long snapshotVersion, Optional<List<String>> lastKe
 
     public static final String SNAPSHOT_VERSION = "snapshot_version";
     public static final String SNAPSHOT_LAST_KEY = "snapshot_last_key";
-    private static final List<String> FIELDS = List.of(FORMAT, PHASE, SNAPSHOT_VERSION, SNAPSHOT_LAST_KEY);
+    private static final List<String> FIELDS = List.of(FORMAT, PHASE, SIGNAL_OFFSET, SNAPSHOT_VERSION, SNAPSHOT_LAST_KEY, ROW_FILTER);
     private static final String WHAT = "Snapshot offset";
 
     public SnapshotAnchor {

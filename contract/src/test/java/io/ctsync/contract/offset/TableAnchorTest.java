@@ -31,6 +31,20 @@ class TableAnchorTest {
     }
 
     @Test
+    void aSignalOffsetRidesAlongEveryAnchorWithoutBeingPartOfIt() {
+        for (TableAnchor anchor : List.<TableAnchor>of(SnapshotAnchor.after(120, List.of("42")), IncrementalAnchor.at(135),
+                PointInTimeAnchor.since(java.time.Instant.parse("2026-11-29T00:00:00Z")))) {
+            Map<String, Object> stamped = TableAnchor.withSignalOffset(anchor.toMap(), 3);
+
+            assertThat(TableAnchor.fromMap(stamped)).isEqualTo(anchor);
+            assertThat(TableAnchor.signalOffset(stamped)).contains(3L);
+            assertThat(TableAnchor.signalOffset(anchor.toMap())).isEmpty();
+        }
+        assertThatThrownBy(() -> TableAnchor.signalOffset(Map.of("phase", "incremental", "version", 1, "signal_offset", "x")))
+                .isInstanceOf(InvalidOffsetException.class).hasMessageContaining("'signal_offset' must be a whole number");
+    }
+
+    @Test
     void versionZeroIsAValidAnchor() {
         assertThat(TableAnchor.fromMap(Map.of("phase", "incremental", "version", 0L)))
                 .isEqualTo(IncrementalAnchor.at(0));
@@ -108,5 +122,22 @@ class TableAnchorTest {
         assertThatThrownBy(() -> TableAnchor.fromMap(offset))
                 .isInstanceOf(InvalidOffsetException.class)
                 .hasMessageContaining(message);
+    }
+
+    @Test
+    void anyPhaseCarriesTheRowFilterFingerprintBesideTheAnchor() {
+        for (TableAnchor anchor : List.of(SnapshotAnchor.after(120, List.of("42")), IncrementalAnchor.within(135, 140,
+                List.of("7")), new PointInTimeAnchor(java.time.Instant.parse("2026-11-29T00:00:00Z"),
+                PointInTimeAnchor.IfExpired.REFUSE))) {
+            Map<String, Object> offset = TableAnchor.offset(anchor, java.util.Optional.of("9f2c41d07a3b6e15"));
+
+            assertThat(TableAnchor.fromMap(offset)).isEqualTo(anchor);
+            assertThat(TableAnchor.rowFilter(offset)).contains("9f2c41d07a3b6e15");
+            assertThat(TableAnchor.rowFilter(anchor.toMap())).isEmpty();
+            assertThat(TableAnchor.offset(anchor, java.util.Optional.empty())).isEqualTo(anchor.toMap());
+        }
+        Map<String, Object> wrong = IncrementalAnchor.at(1).toMap();
+        wrong.put(TableAnchor.ROW_FILTER, 7);
+        assertThatThrownBy(() -> TableAnchor.rowFilter(wrong)).hasMessageContaining("'row_filter' must be a string");
     }
 }

@@ -73,6 +73,8 @@ public final class ChangeTrackingModel {
     long currentVersion;
     boolean truncateConsumesVersion;
     final Faults faults = new Faults();
+    /** Evaluates row filters for the change and snapshot queries (an embedded H2, opened on first use). */
+    final ModelRowFilters rowFilters = new ModelRowFilters();
     /**
      * sys.dm_tran_commit_table: when each version committed (UTC), by this model's clock; the one commit-time store
      * behind both the retention metrics and rewinds to a point in time.

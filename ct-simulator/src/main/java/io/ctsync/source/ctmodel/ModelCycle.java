@@ -5,6 +5,7 @@ import io.ctsync.source.tracking.ChangeOperation;
 import io.ctsync.source.tracking.ChangeRow;
 import io.ctsync.source.tracking.Column;
 import io.ctsync.source.tracking.KeyPosition;
+import io.ctsync.source.tracking.RowFilter;
 import io.ctsync.source.tracking.TableId;
 import io.ctsync.source.tracking.TableMetadata;
 import io.ctsync.source.tracking.VersionCommit;
@@ -75,7 +76,8 @@ final class ModelCycle implements ChangeCycle {
     }
 
     @Override
-    public List<Object[]> snapshotChunk(TableMetadata table, Optional<List<Object>> afterKey, int maxRows) {
+    public List<Object[]> snapshotChunk(TableMetadata table, Optional<RowFilter> filter, Optional<List<Object>> afterKey,
+                                        int maxRows) {
         model.faults.beforeChunk();
         ModelTable t = table(table.id());
         requireSelect(t);
@@ -85,9 +87,18 @@ final class ModelCycle implements ChangeCycle {
             if (chunk.size() == maxRows) {
                 break;
             }
-            chunk.add(project(table, row));
+            if (filter.isEmpty() || model.rowFilters.matches(t.metadata(), filter.get(), row)) {
+                chunk.add(project(table, row));
+            }
         }
         return chunk;
+    }
+
+    /** Compiles the filter over the table's current definition, as SQL Server compiles SELECT TOP 0 ... WHERE. */
+    @Override
+    public Optional<String> rowFilterError(TableId table, RowFilter filter) {
+        ModelTable t = table(table);
+        return model.rowFilters.error(t.metadata(), filter);
     }
 
     /**
@@ -100,7 +111,8 @@ final class ModelCycle implements ChangeCycle {
      * SYS_CHANGE_CONTEXT are the last change's.
      */
     @Override
-    public List<ChangeRow> changes(TableMetadata table, long anchor, long upper, Optional<KeyPosition> after, int maxRows) {
+    public List<ChangeRow> changes(TableMetadata table, Optional<RowFilter> filter, long anchor, long upper,
+                                   Optional<KeyPosition> after, int maxRows) {
         model.faults.beforePage();
         ModelTable t = table(table.id());
         if (!t.tracked) {
@@ -113,7 +125,7 @@ final class ModelCycle implements ChangeCycle {
             if (since.isEmpty()) {
                 continue;
             }
-            ChangeRow row = netChange(t, table, entry.getKey(), since);
+            ChangeRow row = netChange(t, table, entry.getKey(), since, filter);
             if (row.version() <= upper && isAfter(row, after)) {
                 rows.add(row);
             }
@@ -122,7 +134,12 @@ final class ModelCycle implements ChangeCycle {
         return rows.size() > maxRows ? new ArrayList<>(rows.subList(0, maxRows)) : rows;
     }
 
-    private static ChangeRow netChange(ModelTable t, TableMetadata table, List<Object> key, List<ModelTable.Change> since) {
+    /**
+     * With a row filter, the change query joins CHANGETABLE to the current row and tests the filter on it: there is no
+     * before-image (Change Tracking records only that a key changed), so only the current row can be tested.
+     */
+    private ChangeRow netChange(ModelTable t, TableMetadata table, List<Object> key, List<ModelTable.Change> since,
+                                Optional<RowFilter> filter) {
         ModelTable.Change first = since.get(0);
         ModelTable.Change last = since.get(since.size() - 1);
         boolean existedAtAnchor = first.operation() != 'I';
@@ -141,7 +158,8 @@ final class ModelCycle implements ChangeCycle {
                 .map(ModelTable.Change::version).reduce((a, b) -> b).orElse(null);
         Map<String, Object> row = t.rows.get(key);
         Object[] values = op == ChangeOperation.DELETE || row == null ? null : project(table, row);
-        return new ChangeRow(op, last.version(), creation, last.context(), columns, List.copyOf(key), values);
+        boolean matches = filter.isEmpty() || row == null || model.rowFilters.matches(t.metadata(), filter.get(), row);
+        return new ChangeRow(op, last.version(), creation, last.context(), columns, List.copyOf(key), values, matches);
     }
 
     private static boolean isAfter(ChangeRow row, Optional<KeyPosition> after) {
