@@ -1,18 +1,25 @@
 package io.ctsync.source;
 
 import io.ctsync.contract.CtsyncVersion;
+import io.ctsync.contract.offset.InvalidOffsetException;
+import io.ctsync.contract.offset.TablePartition;
 import io.ctsync.source.anchor.OffsetAlterations;
 import io.ctsync.source.capture.ReconnectingDatabase;
+import io.ctsync.source.config.DatabaseOptions;
 import io.ctsync.source.config.SourceConnectorConfig;
 import io.ctsync.source.config.SourceTaskConfig;
 import io.ctsync.source.config.TableSelector;
+import io.ctsync.source.plan.CapturedDatabases;
 import io.ctsync.source.plan.StartupChecks;
 import io.ctsync.source.plan.TableMonitor;
 import io.ctsync.source.plan.TaskPlanner;
 import io.ctsync.source.tracking.ChangeTrackingDatabase;
-import io.ctsync.source.tracking.TableId;
+import io.ctsync.source.tracking.ChangeTrackingDatabaseFactory;
+import io.ctsync.source.tracking.DatabaseTable;
 import io.ctsync.source.tracking.TrackedTable;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.config.Config;
@@ -26,9 +33,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Captures SQL Server Change Tracking changes into one topic per table. The connector checks the database, plans the
- * captured tables into task configurations (balanced by size) and re-plans when tracked tables appear or disappear;
- * its tasks only execute.
+ * Captures SQL Server Change Tracking changes into one topic per table. The connector checks the database (or each of
+ * the databases {@code database.names} / {@code database.include.list} name), plans the captured tables into task
+ * configurations (balanced by size) and re-plans when tracked tables appear or disappear; its tasks only execute.
  */
 public class ChangeTrackingSourceConnector extends SourceConnector {
 
@@ -36,6 +43,7 @@ public class ChangeTrackingSourceConnector extends SourceConnector {
 
     private Map<String, String> props;
     private ReconnectingDatabase database;
+    private CapturedDatabases databases;
     private TableMonitor monitor;
 
     @Override
@@ -48,20 +56,32 @@ public class ChangeTrackingSourceConnector extends SourceConnector {
         SourceConnectorConfig config = new SourceConnectorConfig(props);
         StartupChecks.requireNone(StartupChecks.ofConfig(config));
         this.props = Map.copyOf(props);
-        this.database = new ReconnectingDatabase(DatabaseFactories.of(config), config.connection());
+        ChangeTrackingDatabaseFactory factory = DatabaseFactories.of(config);
+        this.database = new ReconnectingDatabase(factory, config.connection());
+        this.databases = capturedDatabases(config, factory, database);
         try {
-            StartupChecks.requireNone(StartupChecks.ofDatabase(config, database));
-            TableSelector selector = new TableSelector(config);
-            List<TrackedTable> tables = selector.select(database.trackedTables());
-            LOG.info("Capturing {} table(s) of database {}: {}", tables.size(), database.facts().databaseName(),
-                    tables.stream().map(TrackedTable::id).toList());
-            monitor = new TableMonitor(() -> selector.select(database.trackedTables()), database::reconnect, tables,
-                    () -> context.requestTaskReconfiguration(), config.tableMonitorIntervalMs());
+            StartupChecks.requireNone(databases.multiDatabase() ? StartupChecks.ofDatabases(config, databases)
+                    : StartupChecks.ofDatabase(config, database));
+            Map<String, List<TrackedTable>> tables = databases.capturedTables();
+            tables.forEach((name, list) -> LOG.info("Capturing {} table(s) of database {}: {}", list.size(), name,
+                    list.stream().map(TrackedTable::id).toList()));
+            monitor = new TableMonitor(databases::capturedTables, () -> {
+                database.reconnect();
+                databases.reconnect();
+            }, tables, () -> context.requestTaskReconfiguration(), config.tableMonitorIntervalMs());
             monitor.start(props.getOrDefault("name", config.topicPrefix()));
         } catch (RuntimeException e) {
+            databases.close();
             database.close();
             throw e;
         }
+    }
+
+    /** The databases {@code database.names} / {@code database.include.list} name, or the URL's database alone. */
+    private static CapturedDatabases capturedDatabases(SourceConnectorConfig config, ChangeTrackingDatabaseFactory factory,
+                                                       ChangeTrackingDatabase server) {
+        return new CapturedDatabases(new DatabaseOptions(config), new TableSelector(config), server,
+                name -> new ReconnectingDatabase(factory, config.connection(), name));
     }
 
     @Override
@@ -71,15 +91,22 @@ public class ChangeTrackingSourceConnector extends SourceConnector {
 
     @Override
     public List<Map<String, String>> taskConfigs(int maxTasks) {
-        List<List<TableId>> plan = TaskPlanner.plan(monitor.tables(), maxTasks);
-        LOG.info("Planned {} task(s) for {} table(s): {}", plan.size(), monitor.tables().size(), plan);
-        return plan.stream().map(tables -> SourceTaskConfig.forTables(props, tables)).toList();
+        Map<String, List<TrackedTable>> tables = monitor.tables();
+        List<List<DatabaseTable>> plan = TaskPlanner.plan(tables, maxTasks);
+        LOG.info("Planned {} task(s) for {} table(s) of {} database(s): {}", plan.size(),
+                tables.values().stream().mapToInt(List::size).sum(), tables.size(), plan);
+        boolean multiDatabase = databases.multiDatabase();
+        return plan.stream().map(group -> multiDatabase ? SourceTaskConfig.forDatabaseTables(props, group)
+                : SourceTaskConfig.forTables(props, group.stream().map(DatabaseTable::table).toList())).toList();
     }
 
     @Override
     public void stop() {
         if (monitor != null) {
             monitor.stop();
+        }
+        if (databases != null) {
+            databases.close();
         }
         if (database != null) {
             database.close();
@@ -100,8 +127,10 @@ public class ChangeTrackingSourceConnector extends SourceConnector {
         }
         SourceConnectorConfig config = new SourceConnectorConfig(connectorConfigs);
         attach(result, StartupChecks.ofConfig(config), connectorConfigs);
-        try (ChangeTrackingDatabase db = DatabaseFactories.open(config)) {
-            attach(result, StartupChecks.ofDatabase(config, db), connectorConfigs);
+        try (ChangeTrackingDatabase db = DatabaseFactories.open(config);
+             CapturedDatabases captured = capturedDatabases(config, DatabaseFactories.of(config), db)) {
+            attach(result, captured.multiDatabase() ? StartupChecks.ofDatabases(config, captured)
+                    : StartupChecks.ofDatabase(config, db), connectorConfigs);
         } catch (RuntimeException e) {
             attach(result, Map.of(io.ctsync.contract.config.ConnectionOptions.CONNECTION_URL,
                     List.of("Cannot reach the database: " + e.getMessage())), connectorConfigs);
@@ -131,12 +160,37 @@ public class ChangeTrackingSourceConnector extends SourceConnector {
     public boolean alterOffsets(Map<String, String> connectorConfig, Map<Map<String, ?>, Map<String, ?>> offsets) {
         SourceConnectorConfig config = new SourceConnectorConfig(connectorConfig);
         try {
-            OffsetAlterations.validate(config, offsets, () -> DatabaseFactories.open(config));
+            if (new DatabaseOptions(config).multiDatabase()) {
+                validateByDatabase(config, offsets);
+            } else {
+                OffsetAlterations.validate(config, offsets, () -> DatabaseFactories.open(config));
+            }
         } catch (ConnectException e) {
             LOG.warn("Rejected offsets {}: {}", offsets, e.getMessage());
             throw e;
         }
         LOG.info("Accepted offsets {}", offsets);
         return true;
+    }
+
+    /** Offsets of several databases: each partition's database must be captured; each group checked on its database. */
+    private static void validateByDatabase(SourceConnectorConfig config, Map<Map<String, ?>, Map<String, ?>> offsets) {
+        ChangeTrackingDatabaseFactory factory = DatabaseFactories.of(config);
+        List<String> names;
+        try (ChangeTrackingDatabase server = DatabaseFactories.open(config);
+             CapturedDatabases captured = capturedDatabases(config, factory, server)) {
+            names = captured.names();
+        }
+        Map<String, Map<Map<String, ?>, Map<String, ?>>> byDatabase = new LinkedHashMap<>();
+        for (Map.Entry<Map<String, ?>, Map<String, ?>> entry : offsets.entrySet()) {
+            Object database = entry.getKey().get(TablePartition.DATABASE);
+            String name = names.stream().filter(n -> n.equalsIgnoreCase(String.valueOf(database))).findFirst()
+                    .orElseThrow(() -> new InvalidOffsetException("Source partition field "
+                            + "'database' is '" + database + "', which this connector does not capture (captured: "
+                            + names + ")"));
+            byDatabase.computeIfAbsent(name, n -> new HashMap<>()).put(entry.getKey(), entry.getValue());
+        }
+        byDatabase.forEach((name, group) -> OffsetAlterations.validate(config, group,
+                () -> factory.open(config.connection(), name)));
     }
 }

@@ -2,19 +2,11 @@ package io.ctsync.source;
 
 import io.ctsync.contract.CtsyncVersion;
 import io.ctsync.contract.config.ConnectionOptions;
-import io.ctsync.source.anchor.StoredAnchors;
-import io.ctsync.source.anchor.TablePartitions;
-import io.ctsync.source.capture.CaptureEngine;
-import io.ctsync.source.capture.IsolationChoice;
-import io.ctsync.source.capture.ReconnectingDatabase;
 import io.ctsync.source.config.SourceTaskConfig;
-import io.ctsync.source.config.TableSelector;
-import io.ctsync.source.signal.TaskSignals;
+import io.ctsync.source.tracking.ChangeTrackingDatabaseFactory;
 import io.ctsync.source.tracking.TableId;
-import io.ctsync.source.tracking.TrackedTable;
-import io.ctsync.source.metrics.SourceTaskMetrics;
-import io.ctsync.source.tracking.DatabaseFacts;
 import io.ctsync.source.tracking.TrackingException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -26,21 +18,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Captures the tables the connector assigned to it, from their anchors (the Connect offsets). Each poll runs one
- * poll cycle; a transient database failure is retried (reconnecting, with backoff) up to {@code max.retries}.
+ * Captures the tables the connector assigned to it, from their anchors (the Connect offsets), one
+ * {@link DatabaseCapture} per database they belong to. Each poll runs poll cycles of the databases in turn until one
+ * has records; a transient database failure is retried (reconnecting, with backoff) up to {@code max.retries}.
  */
 public class ChangeTrackingSourceTask extends SourceTask {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChangeTrackingSourceTask.class);
 
     private final CountDownLatch stopping = new CountDownLatch(1);
+    private final List<DatabaseCapture> captures = new ArrayList<>();
     private SourceTaskConfig config;
-    private ReconnectingDatabase database;
-    private CaptureEngine engine;
-    private int failures;
-    private SourceTaskMetrics metrics;
-    /** Null when no signal channel is enabled. */
-    private TaskSignals signals;
+    private int next;
 
     @Override
     public String version() {
@@ -50,20 +39,18 @@ public class ChangeTrackingSourceTask extends SourceTask {
     @Override
     public void start(Map<String, String> props) {
         config = new SourceTaskConfig(props);
-        database = new ReconnectingDatabase(DatabaseFactories.of(config), config.connection());
-        DatabaseFacts facts = database.facts();
-        TablePartitions partitions = new TablePartitions(config.topicPrefix(), facts.databaseName());
-        engine = new CaptureEngine(config, database, IsolationChoice.choose(facts, config.snapshotIsolationRequired()),
-                facts.databaseName(), StoredAnchors.read(context.offsetStorageReader(), partitions, config.tables(),
-                        config::rowFilter),
-                System::currentTimeMillis);
-        signals = TaskSignals.start(config, engine, StoredAnchors.signalPositions(context.offsetStorageReader(), partitions,
-                config.tables()), facts.databaseName(), this::capturedTables, "ctsync-signals-" + config.topicPrefix()
-                + "-" + Integer.toHexString(config.tables().hashCode()));
-        metrics = new SourceTaskMetrics(config.tables(), partitions, database, System::currentTimeMillis);
-        metrics.bind(context);
-        LOG.info("Task started for {} table(s) of database {}: {}", config.tables().size(), facts.databaseName(),
-                config.tables());
+        ChangeTrackingDatabaseFactory factory = DatabaseFactories.of(config);
+        try {
+            for (Map.Entry<String, List<TableId>> entry : config.databaseTables().entrySet()) {
+                DatabaseCapture capture = DatabaseCapture.start(config, factory, entry.getKey(), entry.getValue(), context);
+                captures.add(capture);
+                LOG.info("Task started for {} table(s) of database {}: {}", capture.tables.size(), capture.database,
+                        capture.tables);
+            }
+        } catch (RuntimeException e) {
+            closeCaptures();
+            throw e;
+        }
     }
 
     @Override
@@ -71,53 +58,47 @@ public class ChangeTrackingSourceTask extends SourceTask {
         if (stopping.getCount() == 0) {
             return null;
         }
-        List<SourceRecord> records;
-        try {
-            if (signals != null) {
-                signals.poll();
+        for (int i = 0; i < captures.size(); i++) {
+            DatabaseCapture capture = captures.get(next);
+            next = (next + 1) % captures.size();
+            List<SourceRecord> records;
+            try {
+                records = capture.poll();
+            } catch (TrackingException e) {
+                retryLater(capture, e);
+                return null;
             }
-            records = engine.poll();
-            failures = 0;
-        } catch (TrackingException e) {
-            if (!e.isTransient() || ++failures > config.connection().maxRetries()) {
-                throw new ConnectException("Reading Change Tracking failed" + (e.isTransient() ? " " + failures
-                        + " times in a row (" + ConnectionOptions.MAX_RETRIES + "=" + config.connection().maxRetries() + ")"
-                        : "") + ": " + e.getMessage(), e);
+            if (!records.isEmpty()) {
+                return records;
             }
-            long backoff = Math.min(60_000L, config.connection().retryBackoffMs() << Math.min(failures - 1, 16));
-            LOG.warn("Transient failure reading Change Tracking (attempt {} of {}), reconnecting in {} ms: {}", failures,
-                    config.connection().maxRetries(), backoff, e.getMessage());
-            stopping.await(backoff, TimeUnit.MILLISECONDS);
-            database.reconnect();
-            return null;
         }
-        metrics.observe(records);
-        if (records.isEmpty()) {
-            stopping.await(config.pollIntervalMs(), TimeUnit.MILLISECONDS);
-            return null;
-        }
-        return records;
+        stopping.await(config.pollIntervalMs(), TimeUnit.MILLISECONDS);
+        return null;
     }
 
-    /** Every table the connector captures (to tell a signal's unknown table from another task's). */
-    private List<TableId> capturedTables() {
-        return new TableSelector(config).select(database.trackedTables()).stream().map(TrackedTable::id).toList();
+    /** Fails the task on a lasting failure; otherwise waits (backoff) and drops the database's connection. */
+    private void retryLater(DatabaseCapture capture, TrackingException e) throws InterruptedException {
+        int maxRetries = config.connection().maxRetries();
+        if (!e.isTransient() || ++capture.failures > maxRetries) {
+            throw new ConnectException("Reading Change Tracking" + (captures.size() > 1 ? " of database "
+                    + capture.database : "") + " failed" + (e.isTransient() ? " " + capture.failures + " times in a row ("
+                    + ConnectionOptions.MAX_RETRIES + "=" + maxRetries + ")" : "") + ": " + e.getMessage(), e);
+        }
+        long backoff = Math.min(60_000L, config.connection().retryBackoffMs() << Math.min(capture.failures - 1, 16));
+        LOG.warn("Transient failure reading Change Tracking of database {} (attempt {} of {}), reconnecting in {} ms: {}",
+                capture.database, capture.failures, maxRetries, backoff, e.getMessage());
+        stopping.await(backoff, TimeUnit.MILLISECONDS);
+        capture.connection.reconnect();
     }
 
     @Override
     public void stop() {
         stopping.countDown();
-        if (metrics != null) {
-            metrics.close();
-        }
-        if (signals != null) {
-            signals.close();
-        }
-        if (engine != null) {
-            engine.close();
-        }
-        if (database != null) {
-            database.close();
-        }
+        closeCaptures();
+    }
+
+    private void closeCaptures() {
+        captures.forEach(DatabaseCapture::close);
+        captures.clear();
     }
 }

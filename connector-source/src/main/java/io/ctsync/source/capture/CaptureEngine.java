@@ -65,6 +65,12 @@ public final class CaptureEngine implements AutoCloseable {
 
     public CaptureEngine(SourceTaskConfig config, ChangeTrackingDatabase database, Isolation isolation, String databaseName,
                          StoredAnchors.Start start, LongSupplier clock) {
+        this(config, config.tables(), database, isolation, databaseName, start, clock);
+    }
+
+    /** Captures {@code captured}, tables of the one database {@code database} opens (its versions are its own). */
+    public CaptureEngine(SourceTaskConfig config, List<TableId> captured, ChangeTrackingDatabase database,
+                         Isolation isolation, String databaseName, StoredAnchors.Start start, LongSupplier clock) {
         this.database = database;
         this.isolation = isolation;
         this.snapshotMode = config.snapshotMode();
@@ -83,7 +89,7 @@ public final class CaptureEngine implements AutoCloseable {
         this.anchors = new AnchorCheck(policy);
         this.clock = clock;
         this.lastHeartbeatMs = clock.getAsLong();
-        for (TableId table : config.tables()) {
+        for (TableId table : captured) {
             tables.add(new TableCapture(table, start.anchors().get(table), config.rowFilter(table),
                     start.resnapshots().contains(table)));
         }

@@ -12,22 +12,32 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /** A database connection that can be replaced by a new one after a transient failure. */
 public final class ReconnectingDatabase implements ChangeTrackingDatabase {
 
-    private final ChangeTrackingDatabaseFactory factory;
-    private final ConnectionOptions.Settings connection;
+    private final Supplier<ChangeTrackingDatabase> opener;
     private ChangeTrackingDatabase current;
 
+    /** The database {@code connection} opens. */
     public ReconnectingDatabase(ChangeTrackingDatabaseFactory factory, ConnectionOptions.Settings connection) {
-        this.factory = factory;
-        this.connection = connection;
+        this(() -> factory.open(connection));
+    }
+
+    /** Database {@code database} of the server {@code connection} reaches, through a connection of its own. */
+    public ReconnectingDatabase(ChangeTrackingDatabaseFactory factory, ConnectionOptions.Settings connection,
+                                String database) {
+        this(() -> factory.open(connection, database));
+    }
+
+    private ReconnectingDatabase(Supplier<ChangeTrackingDatabase> opener) {
+        this.opener = opener;
     }
 
     private synchronized ChangeTrackingDatabase current() {
         if (current == null) {
-            current = factory.open(connection);
+            current = opener.get();
         }
         return current;
     }
@@ -45,6 +55,11 @@ public final class ReconnectingDatabase implements ChangeTrackingDatabase {
     @Override
     public List<TrackedTable> trackedTables() {
         return current().trackedTables();
+    }
+
+    @Override
+    public List<String> changeTrackingDatabases() {
+        return current().changeTrackingDatabases();
     }
 
     @Override

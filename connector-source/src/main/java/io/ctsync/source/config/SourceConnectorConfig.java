@@ -36,10 +36,13 @@ public class SourceConnectorConfig extends AbstractConfig {
     public static final String TABLE_INCLUDE_LIST = "table.include.list";
     private static final String TABLE_INCLUDE_LIST_DOC = "Regular expressions matched against 'schema.table' of the "
             + "change-tracked tables (sys.change_tracking_tables); only matching tables are captured. Empty: every "
-            + "change-tracked table. Each expression must match at least one tracked table when the connector starts.";
+            + "change-tracked table. Each expression must match at least one tracked table when the connector starts. With "
+            + "several databases (database.names) an expression may also match 'database.schema.table': unqualified "
+            + "entries select the table in every captured database.";
     public static final String TABLE_EXCLUDE_LIST = "table.exclude.list";
-    private static final String TABLE_EXCLUDE_LIST_DOC = "Regular expressions matched against 'schema.table'; "
-            + "matching tables are not captured, even when the include list matches them.";
+    private static final String TABLE_EXCLUDE_LIST_DOC = "Regular expressions matched against 'schema.table' (and "
+            + "'database.schema.table' with several databases); matching tables are not captured, even when the include "
+            + "list matches them.";
     public static final String COLUMN_EXCLUDE_LIST = "column.exclude.list";
     private static final String COLUMN_EXCLUDE_LIST_DOC = "Regular expressions matched against "
             + "'schema.table.column'; matching columns are left out of events. Primary-key columns cannot be excluded.";
@@ -325,6 +328,7 @@ public class SourceConnectorConfig extends AbstractConfig {
                         "Snapshot markers: Kafka bootstrap servers");
 
         SignalOptions.addTo(def);
+        DatabaseOptions.addTo(def);
 
         def.defineInternal(DATABASE_FACTORY, Type.STRING, DATABASE_FACTORY_DEFAULT, Importance.LOW);
         return def;

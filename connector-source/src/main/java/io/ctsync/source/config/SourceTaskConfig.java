@@ -3,8 +3,11 @@ package io.ctsync.source.config;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ctsync.source.tracking.DatabaseTable;
 import io.ctsync.source.tracking.TableId;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.config.ConfigDef;
@@ -16,22 +19,46 @@ import org.apache.kafka.common.config.ConfigException;
  */
 public final class SourceTaskConfig extends SourceConnectorConfig {
 
-    /** Internal: the assigned tables as a JSON array of [schema, table] pairs (names may contain any character). */
+    /**
+     * Internal: the assigned tables as a JSON array of [schema, table] pairs (tables of the connection's database) or
+     * of [database, schema, table] triples (several databases captured); names may contain any character.
+     */
     public static final String TASK_TABLES = "ctsync.task.tables";
+
+    /** The key of {@link #databaseTables()} for tables of the database {@code connection.url} opens. */
+    public static final String CONNECTION_DATABASE = "";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ConfigDef TASK_DEF = new ConfigDef(CONFIG_DEF)
             .defineInternal(TASK_TABLES, ConfigDef.Type.STRING, ConfigDef.NO_DEFAULT_VALUE, ConfigDef.Importance.HIGH);
 
-    private final List<TableId> tables;
+    private final Map<String, List<TableId>> tablesByDatabase;
 
     public SourceTaskConfig(Map<String, String> props) {
         super(TASK_DEF, props);
-        this.tables = decode(getString(TASK_TABLES));
+        this.tablesByDatabase = decodeByDatabase(getString(TASK_TABLES));
     }
 
+    /** Every assigned table, of whichever database. */
     public List<TableId> tables() {
-        return tables;
+        return tablesByDatabase.values().stream().flatMap(List::stream).toList();
+    }
+
+    /** The assigned tables by database name; {@link #CONNECTION_DATABASE} for the connection's own database. */
+    public Map<String, List<TableId>> databaseTables() {
+        return tablesByDatabase;
+    }
+
+    /** The task configuration for tables of named databases, built on the connector's own properties. */
+    public static Map<String, String> forDatabaseTables(Map<String, String> connectorProps, List<DatabaseTable> tables) {
+        Map<String, String> props = new HashMap<>(connectorProps);
+        try {
+            props.put(TASK_TABLES, JSON.writeValueAsString(tables.stream()
+                    .map(t -> List.of(t.database(), t.table().schema(), t.table().table())).toList()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        return props;
     }
 
     /** The task configuration for {@code tables}, built on the connector's own properties. */
@@ -50,11 +77,26 @@ public final class SourceTaskConfig extends SourceConnectorConfig {
     }
 
     static List<TableId> decode(String json) {
+        return decodeByDatabase(json).values().stream().flatMap(List::stream).toList();
+    }
+
+    static Map<String, List<TableId>> decodeByDatabase(String json) {
         try {
-            List<List<String>> pairs = JSON.readValue(json, new TypeReference<List<List<String>>>() { });
-            return pairs.stream().map(p -> new TableId(p.get(0), p.get(1))).toList();
+            List<List<String>> entries = JSON.readValue(json, new TypeReference<List<List<String>>>() { });
+            Map<String, List<TableId>> byDatabase = new LinkedHashMap<>();
+            for (List<String> e : entries) {
+                if (e.size() == 2) {
+                    byDatabase.computeIfAbsent(CONNECTION_DATABASE, d -> new ArrayList<>()).add(new TableId(e.get(0), e.get(1)));
+                } else if (e.size() == 3 && !e.get(0).isEmpty()) {
+                    byDatabase.computeIfAbsent(e.get(0), d -> new ArrayList<>()).add(new TableId(e.get(1), e.get(2)));
+                } else {
+                    throw new IllegalArgumentException("entry " + e);
+                }
+            }
+            return byDatabase;
         } catch (JsonProcessingException | RuntimeException e) {
-            throw new ConfigException(TASK_TABLES, json, "must be a JSON array of [schema, table] pairs");
+            throw new ConfigException(TASK_TABLES, json, "must be a JSON array of [schema, table] pairs or "
+                    + "[database, schema, table] triples");
         }
     }
 }

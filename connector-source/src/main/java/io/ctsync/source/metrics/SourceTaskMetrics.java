@@ -50,10 +50,16 @@ public final class SourceTaskMetrics implements AutoCloseable {
 
     public SourceTaskMetrics(Collection<TableId> tables, TablePartitions partitions, ChangeTrackingDatabase database,
                              LongSupplier clock) {
+        this(tables, partitions, database, clock, "");
+    }
+
+    /** {@code labelPrefix} (e.g. {@code "sales."}) tells tables of several databases apart in tags and log lines. */
+    public SourceTaskMetrics(Collection<TableId> tables, TablePartitions partitions, ChangeTrackingDatabase database,
+                             LongSupplier clock, String labelPrefix) {
         this.database = database;
         this.clock = clock;
         for (TableId table : tables) {
-            TableStats stats = new TableStats(table.toString());
+            TableStats stats = new TableStats(labelPrefix + table);
             byPartition.put(partitions.of(table).toMap(), stats);
             byTable.put(table, stats);
         }

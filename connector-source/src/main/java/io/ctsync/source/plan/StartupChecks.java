@@ -1,6 +1,7 @@
 package io.ctsync.source.plan;
 
 import io.ctsync.contract.config.ConnectionOptions;
+import io.ctsync.source.config.DatabaseOptions;
 import io.ctsync.source.config.EventTimestampMode;
 import io.ctsync.source.config.RetentionExpiredPolicy;
 import io.ctsync.source.config.SignalOptions;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.connect.errors.ConnectException;
 
 /**
@@ -57,26 +59,106 @@ public final class StartupChecks {
     public static Map<String, List<String>> ofDatabase(SourceConnectorConfig config, ChangeTrackingDatabase database) {
         StartupChecks checks = new StartupChecks();
         DatabaseFacts facts = database.facts();
-        String db = "[" + facts.databaseName().replace("]", "]]") + "]";
         if (!facts.changeTrackingEnabled()) {
-            checks.add(ConnectionOptions.CONNECTION_URL, "Change Tracking is not enabled on database " + facts.databaseName()
-                    + " (CHANGE_TRACKING_CURRENT_VERSION() is NULL); enable it with ALTER DATABASE " + db
-                    + " SET CHANGE_TRACKING = ON (CHANGE_RETENTION = 2 DAYS, AUTO_CLEANUP = ON)");
+            checks.add(ConnectionOptions.CONNECTION_URL, changeTrackingOff(facts.databaseName()));
             return checks.problems;
-        }
-        if (!facts.snapshotIsolationAllowed() && config.snapshotIsolationRequired()) {
-            checks.add(SourceConnectorConfig.SNAPSHOT_ISOLATION_REQUIRED, "database " + facts.databaseName() + " does not "
-                    + "allow snapshot isolation; enable it with ALTER DATABASE " + db + " SET ALLOW_SNAPSHOT_ISOLATION ON, "
-                    + "or set snapshot.isolation.required=false to read in READ COMMITTED");
         }
         List<TrackedTable> tracked = database.trackedTables();
         TableSelector selector = new TableSelector(config);
         for (String pattern : selector.unmatchedIncludes(tracked)) {
             checks.add(SourceConnectorConfig.TABLE_INCLUDE_LIST, "'" + pattern + "' matches no change-tracked table of "
-                    + facts.databaseName() + "; enable tracking with ALTER TABLE <schema>.<table> ENABLE CHANGE_TRACKING, "
-                    + "and check the user has VIEW CHANGE TRACKING on it (tables without it are not listed)");
+                    + facts.databaseName() + "; " + ENABLE_TABLE);
         }
         List<TrackedTable> captured = selector.select(tracked);
+        checks.checkDatabase(config, database, facts, captured, "");
+        checks.reportUnfilteredNames(config, captured.stream().map(t -> t.id().qualified()).toList());
+        return checks.problems;
+    }
+
+    /**
+     * Checks of several databases ({@code database.names}, {@code database.include.list}): each database must open, have
+     * Change Tracking on and (when named) capture at least one table; an include-list expression must match a
+     * database, a table include-list entry a table of some database; then every database as {@link #ofDatabase}
+     * checks one, each message naming its database.
+     */
+    public static Map<String, List<String>> ofDatabases(SourceConnectorConfig config, CapturedDatabases databases) {
+        StartupChecks checks = new StartupChecks();
+        DatabaseOptions options = databases.options();
+        if (!options.includes().isEmpty()) {
+            List<String> tracked = databases.server().changeTrackingDatabases();
+            for (String pattern : options.unmatchedIncludes(tracked)) {
+                checks.add(DatabaseOptions.DATABASE_INCLUDE_LIST, "'" + pattern + "' matches no database with Change "
+                        + "Tracking enabled that the user may open (sys.change_tracking_databases: " + tracked + ")");
+            }
+        }
+        TableSelector selector = new TableSelector(config);
+        Map<String, List<TrackedTable>> trackedByDatabase = new LinkedHashMap<>();
+        for (String name : databases.names()) {
+            checks.checkNamedDatabase(config, databases, selector, options.names().contains(name), name)
+                    .ifPresent(tracked -> trackedByDatabase.put(name, tracked));
+        }
+        if (!trackedByDatabase.isEmpty()) {
+            for (String pattern : selector.unmatchedIncludes(trackedByDatabase)) {
+                checks.add(SourceConnectorConfig.TABLE_INCLUDE_LIST, "'" + pattern + "' matches no change-tracked table "
+                        + "of databases " + trackedByDatabase.keySet() + "; " + ENABLE_TABLE);
+            }
+            List<String> capturedNames = new ArrayList<>();
+            trackedByDatabase.forEach((name, tracked) -> selector.select(name, tracked)
+                    .forEach(t -> capturedNames.add(t.id().qualified())));
+            checks.reportUnfilteredNames(config, capturedNames);
+        }
+        return checks.problems;
+    }
+
+    /** One database of several: its tracked tables, or empty when it could not be checked further. */
+    private Optional<List<TrackedTable>> checkNamedDatabase(SourceConnectorConfig config,
+            CapturedDatabases databases, TableSelector selector, boolean named, String name) {
+        ChangeTrackingDatabase database;
+        DatabaseFacts facts;
+        try {
+            database = databases.database(name);
+            facts = database.facts();
+        } catch (RuntimeException e) {
+            add(DatabaseOptions.DATABASE_NAMES, "cannot open database " + name + ": " + e.getMessage() + "; check the "
+                    + "name and that the login has a user in it (CREATE USER <user> FOR LOGIN <login>)");
+            return Optional.empty();
+        }
+        if (!facts.changeTrackingEnabled()) {
+            add(DatabaseOptions.DATABASE_NAMES, changeTrackingOff(name));
+            return Optional.empty();
+        }
+        List<TrackedTable> tracked = database.trackedTables();
+        List<TrackedTable> captured = selector.select(name, tracked);
+        if (captured.isEmpty() && named) {
+            add(DatabaseOptions.DATABASE_NAMES, "database " + name + " has no change-tracked table that "
+                    + "table.include.list and table.exclude.list select (tracked: " + tracked.stream()
+                    .map(t -> t.id().qualified()).toList() + "); " + ENABLE_TABLE + ", or remove it from database.names");
+        }
+        checkDatabase(config, database, facts, captured, "database " + name + ": ");
+        return Optional.of(tracked);
+    }
+
+    private static final String ENABLE_TABLE = "enable tracking with ALTER TABLE <schema>.<table> ENABLE CHANGE_TRACKING, "
+            + "and check the user has VIEW CHANGE TRACKING on it (tables without it are not listed)";
+
+    private static String changeTrackingOff(String database) {
+        return "Change Tracking is not enabled on database " + database + " (CHANGE_TRACKING_CURRENT_VERSION() is NULL); "
+                + "enable it with ALTER DATABASE " + bracketed(database)
+                + " SET CHANGE_TRACKING = ON (CHANGE_RETENTION = 2 DAYS, AUTO_CLEANUP = ON)";
+    }
+
+    private static String bracketed(String database) {
+        return "[" + database.replace("]", "]]") + "]";
+    }
+
+    /** Snapshot isolation, permissions on the captured tables, commit times, column types; {@code where} prefixes. */
+    private void checkDatabase(SourceConnectorConfig config, ChangeTrackingDatabase database, DatabaseFacts facts,
+                               List<TrackedTable> captured, String where) {
+        if (!facts.snapshotIsolationAllowed() && config.snapshotIsolationRequired()) {
+            add(SourceConnectorConfig.SNAPSHOT_ISOLATION_REQUIRED, "database " + facts.databaseName() + " does not "
+                    + "allow snapshot isolation; enable it with ALTER DATABASE " + bracketed(facts.databaseName())
+                    + " SET ALLOW_SNAPSHOT_ISOLATION ON, or set snapshot.isolation.required=false to read in READ COMMITTED");
+        }
         for (TrackedTable table : captured) {
             List<String> missing = new ArrayList<>();
             if (!table.canSelect()) {
@@ -86,19 +168,18 @@ public final class StartupChecks {
                 missing.add("VIEW CHANGE TRACKING");
             }
             if (!missing.isEmpty()) {
-                checks.add(ConnectionOptions.CONNECTION_USER, "the user lacks " + String.join(" and ", missing) + " on "
+                add(ConnectionOptions.CONNECTION_USER, where + "the user lacks " + String.join(" and ", missing) + " on "
                         + table.id().qualified() + "; GRANT " + String.join(", ", missing) + " ON " + table.id().qualified()
                         + " TO <user>, or exclude the table with table.exclude.list");
             }
         }
         if (config.eventTimestampMode() == EventTimestampMode.COMMIT && !database.seesCommitTimes()) {
-            checks.add(SourceConnectorConfig.EVENT_TIMESTAMP_MODE, "'commit' reads sys.dm_tran_commit_table, whose recent "
+            add(SourceConnectorConfig.EVENT_TIMESTAMP_MODE, where + "'commit' reads sys.dm_tran_commit_table, whose recent "
                     + "commits only a user with VIEW SERVER STATE sees; GRANT VIEW SERVER STATE TO <login> (Azure SQL "
                     + "Database: GRANT VIEW DATABASE STATE TO <user>), or use 'read'");
         }
-        checks.checkColumnTypes(config, database, facts, captured);
-        checks.checkRowFilters(config, database, captured);
-        return checks.problems;
+        checkColumnTypes(config, database, facts, captured, where);
+        checkRowFilters(config, database, captured, where);
     }
 
     /** Throws one exception listing every problem, or returns when there is none. */
@@ -111,14 +192,14 @@ public final class StartupChecks {
     }
 
     private void checkColumnTypes(SourceConnectorConfig config, ChangeTrackingDatabase database, DatabaseFacts facts,
-                                  List<TrackedTable> captured) {
+                                  List<TrackedTable> captured, String where) {
         TableSchemaFactory schemas = new TableSchemaFactory(config, facts.databaseName());
         database.inCycle(Isolation.READ_COMMITTED, cycle -> {
             for (TrackedTable table : captured) {
                 try {
                     schemas.build(cycle.metadata(table.id()));
                 } catch (ConnectException | org.apache.kafka.common.config.ConfigException e) {
-                    add(SourceConnectorConfig.COLUMN_EXCLUDE_LIST, e.getMessage());
+                    add(SourceConnectorConfig.COLUMN_EXCLUDE_LIST, where + e.getMessage());
                 }
             }
             return null;
@@ -129,23 +210,30 @@ public final class StartupChecks {
      * Each row filter must name a captured table (else it would filter nothing, silently) and compile against it: the
      * database compiles {@code SELECT TOP 0 1 FROM <table> WHERE (<filter>)}, each in its own transaction.
      */
-    private void checkRowFilters(SourceConnectorConfig config, ChangeTrackingDatabase database, List<TrackedTable> captured) {
+    /** Each row filter of a captured table must be a valid search condition on it (filters name {@code schema.table}). */
+    private void checkRowFilters(SourceConnectorConfig config, ChangeTrackingDatabase database, List<TrackedTable> captured,
+                                 String where) {
         Map<String, TableId> byName = new LinkedHashMap<>();
         captured.forEach(t -> byName.put(t.id().qualified(), t.id()));
         config.tableFilters().forEach((name, filter) -> {
-            String option = SourceConnectorConfig.TABLE_FILTER_PREFIX + name;
             TableId table = byName.get(name);
-            if (filter.isBlank()) {
-                return;
-            }
-            if (table == null) {
-                add(option, "'" + name + "' is not a captured table, so this row filter would filter nothing; name a "
-                        + "table as <schema>.<table> the way the catalog spells it (captured: " + byName.keySet() + ")");
+            if (filter.isBlank() || table == null) {
                 return;
             }
             database.inCycle(Isolation.READ_COMMITTED, cycle -> cycle.rowFilterError(table, new RowFilter(filter)))
-                    .ifPresent(error -> add(option, "the row filter (" + filter + ") is not a valid T-SQL search condition "
-                            + "on " + name + ": " + error));
+                    .ifPresent(error -> add(SourceConnectorConfig.TABLE_FILTER_PREFIX + name, where + "the row filter ("
+                            + filter + ") is not a valid T-SQL search condition on " + name + ": " + error));
+        });
+    }
+
+    /** A row filter must name a captured table ({@code schema.table}; with several databases, of any of them). */
+    private void reportUnfilteredNames(SourceConnectorConfig config, List<String> capturedNames) {
+        config.tableFilters().forEach((name, filter) -> {
+            if (!filter.isBlank() && !capturedNames.contains(name)) {
+                add(SourceConnectorConfig.TABLE_FILTER_PREFIX + name, "'" + name + "' is not a captured table, so this "
+                        + "row filter would filter nothing; name a table as <schema>.<table> the way the catalog spells it "
+                        + "(captured: " + new java.util.LinkedHashSet<>(capturedNames) + ")");
+            }
         });
     }
 

@@ -26,6 +26,16 @@ public interface ChangeTrackingDatabase extends AutoCloseable {
      */
     boolean seesCommitTimes();
 
+    /**
+     * The databases of this server with Change Tracking enabled that the user may open, by name: the choices for
+     * {@code database.include.list}. A database that cannot see the others (Azure SQL Database: a connection reaches
+     * only its own database) lists at most itself, which is also the default.
+     */
+    default List<String> changeTrackingDatabases() {
+        DatabaseFacts facts = facts();
+        return facts.changeTrackingEnabled() ? List.of(facts.databaseName()) : List.of();
+    }
+
     /** Runs {@code work} in one transaction of the given isolation, committed when it returns. */
     <T> T inCycle(Isolation isolation, Function<ChangeCycle, T> work);
 

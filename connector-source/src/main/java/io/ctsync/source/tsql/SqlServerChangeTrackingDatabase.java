@@ -96,6 +96,20 @@ public final class SqlServerChangeTrackingDatabase implements ChangeTrackingData
     }
 
     @Override
+    public List<String> changeTrackingDatabases() {
+        try (PreparedStatement statement = connection.prepareStatement(TSql.CHANGE_TRACKING_DATABASES);
+             ResultSet rs = statement.executeQuery()) {
+            List<String> names = new ArrayList<>();
+            while (rs.next()) {
+                names.add(rs.getString(1));
+            }
+            return names;
+        } catch (SQLException e) {
+            throw SqlServerErrors.translate("Listing sys.change_tracking_databases", e);
+        }
+    }
+
+    @Override
     public boolean seesCommitTimes() {
         try (PreparedStatement statement = connection.prepareStatement(TSql.SEES_COMMIT_TIMES);
              ResultSet rs = statement.executeQuery()) {

@@ -46,6 +46,27 @@ public final class SqlServerDatabaseFactory implements ChangeTrackingDatabaseFac
                 java.util.regex.Pattern.CASE_INSENSITIVE).matcher(url).find();
     }
 
+    /**
+     * The URL with its database replaced by {@code database}: any {@code databaseName} or {@code database} property
+     * removed, {@code ;databaseName={name}} appended. mssql-jdbc takes a braced value verbatim, a {@code }} in it doubled
+     * ("Building the connection URL" in the driver's docs), so a name with {@code ;} or {@code =} stays one value.
+     */
+    static String withDatabase(String url, String database) {
+        String without = url.replaceAll("(?i);\\s*(?:databaseName|database)\\s*=\\s*(?:\\{(?:[^}]|\\}\\})*\\}|[^;]*)", "");
+        String separator = without.endsWith(";") ? "" : ";";
+        return without + separator + "databaseName={" + database.replace("}", "}}") + "}";
+    }
+
+    /**
+     * A connection of its own to {@code database}, by URL: Azure SQL Database does not support {@code USE} of another
+     * database, so switching one connection would not work there.
+     */
+    @Override
+    public ChangeTrackingDatabase open(ConnectionOptions.Settings connection, String database) {
+        return open(new ConnectionOptions.Settings(withDatabase(connection.url(), database), connection.user(),
+                connection.password(), connection.maxRetries(), connection.retryBackoffMs()));
+    }
+
     @Override
     public ChangeTrackingDatabase open(ConnectionOptions.Settings connection) {
         Properties properties = driverProperties(connection);

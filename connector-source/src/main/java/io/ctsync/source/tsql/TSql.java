@@ -100,6 +100,19 @@ final class TSql {
             + "OR (SERVERPROPERTY('EngineEdition') = 5 AND HAS_PERMS_BY_NAME(DB_NAME(), N'DATABASE', N'VIEW DATABASE STATE') = 1) "
             + "THEN 1 ELSE 0 END AS bit)";
 
+    /**
+     * The databases with Change Tracking enabled that the user may open, by name. sys.change_tracking_databases
+     * "returns one row for each database that has change tracking enabled"; sys.databases names it and says whether it
+     * is ONLINE ({@code state} 0); HAS_DBACCESS(name) "returns 1 if the user has access to the specified database"
+     * (0 without access, NULL for an unknown name); Microsoft's pages of the three on learn.microsoft.com. Catalog
+     * visibility (VIEW ANY DATABASE, granted to public by default) may hide databases the user cannot open anyway; on
+     * Azure SQL Database a connection to a user database sees only it and master in sys.databases ("SQL Database does
+     * not support returning the entire set of catalogs from a user database", the JDBC driver's getCatalogs page).
+     */
+    static final String CHANGE_TRACKING_DATABASES = "SELECT d.name FROM sys.change_tracking_databases AS ctd "
+            + "JOIN sys.databases AS d ON d.database_id = ctd.database_id "
+            + "WHERE d.state = 0 AND HAS_DBACCESS(d.name) = 1 ORDER BY d.name";
+
     /** Result columns of a changes page, before the key and row columns. */
     static final int CHANGE_FIXED_COLUMNS = 5;
 

@@ -32,4 +32,24 @@ class TableSelectorTest {
     void reportsIncludeEntriesThatMatchNoTrackedTable() {
         assertThat(selector("dbo\\.orders,sales\\.missing", "").unmatchedIncludes(TRACKED)).containsExactly("sales\\.missing");
     }
+
+    @Test
+    void withSeveralDatabasesAnUnqualifiedEntryMeansEveryDatabaseAndAQualifiedOneItsDatabaseOnly() {
+        TableSelector selector = selector("dbo\\.orders,sales\\.audit\\.log", "hr\\.dbo\\.orders");
+        assertThat(selector.select("sales", TRACKED)).extracting(t -> t.id().qualified())
+                .containsExactly("audit.log", "dbo.orders");
+        assertThat(selector.select("hr", TRACKED)).as("hr.dbo.orders excluded, audit.log of sales only").isEmpty();
+        assertThat(selector.select("crm", TRACKED)).extracting(t -> t.id().qualified()).containsExactly("dbo.orders");
+        assertThat(selector.select(TRACKED)).as("one database: qualified entries match nothing")
+                .extracting(t -> t.id().qualified()).containsExactly("dbo.orders");
+    }
+
+    @Test
+    void anIncludeEntryOfSeveralDatabasesIsUnmatchedOnlyWhenNoDatabaseHasTheTable() {
+        TableSelector selector = selector("hr\\.audit\\.log,dbo\\.orders,crm\\.dbo\\.orders", "");
+        Map<String, List<TrackedTable>> tracked = new java.util.LinkedHashMap<>();
+        tracked.put("sales", TRACKED);
+        tracked.put("hr", List.of(TRACKED.get(0)));
+        assertThat(selector.unmatchedIncludes(tracked)).containsExactly("hr\\.audit\\.log", "crm\\.dbo\\.orders");
+    }
 }

@@ -85,4 +85,58 @@ class SqlServerSourceConnectorIT {
         assertThat(afterCleanup.subList(6, afterCleanup.size())).as("expired anchor: the table is snapshotted again")
                 .containsExactly("1:r", "3:r", "5:r");
     }
+
+    /**
+     * Two databases of the server through database.names, the URL naming master: each database gets its own
+     * connection (its URL with that databaseName), its own topics and anchors with its own versions; a listed database
+     * without Change Tracking is reported by validate() on database.names.
+     */
+    @Test
+    void capturesTwoDatabasesListedInDatabaseNames() throws Exception {
+        TestDatabase north = SqlServerContainers.changeTrackedDatabase(SQLSERVER, "north");
+        TestDatabase south = SqlServerContainers.changeTrackedDatabase(SQLSERVER, "south");
+        for (TestDatabase db : List.of(north, south)) {
+            db.execute("CREATE TABLE dbo.items (id int PRIMARY KEY, name nvarchar(50))",
+                    "ALTER TABLE dbo.items ENABLE CHANGE_TRACKING",
+                    "INSERT INTO dbo.items VALUES (1, N'one')");
+        }
+        south.execute("INSERT INTO dbo.items VALUES (2, N'two')", "INSERT INTO dbo.items VALUES (3, N'three')");
+        Map<String, String> config = new HashMap<>();
+        config.put("connector.class", "io.ctsync.source.ChangeTrackingSourceConnector");
+        config.put("tasks.max", "2");
+        config.put("connection.url", SQLSERVER.getJdbcUrl() + ";databaseName=master");
+        config.put("connection.user", SQLSERVER.getUsername());
+        config.put("connection.password", SQLSERVER.getPassword());
+        config.put("database.names", "north,south");
+        config.put("topic.prefix", "two");
+        config.put("poll.interval.ms", "200");
+        config.put("heartbeat.interval.ms", "1000");
+        config.put("topic.creation.default.partitions", "1");
+        config.put("topic.creation.default.replication.factor", "1");
+
+        Map<String, String> withUntracked = new HashMap<>(config);
+        withUntracked.put("database.names", "north,master");
+        var infos = CONNECT.cluster().validateConnectorConfig("ChangeTrackingSourceConnector", withUntracked);
+        assertThat(infos.configs()).anySatisfy(c -> {
+            assertThat(c.configValue().name()).isEqualTo("database.names");
+            assertThat(c.configValue().errors()).anySatisfy(e -> assertThat(e)
+                    .contains("Change Tracking is not enabled on database master"));
+        });
+
+        CONNECT.startConnector("two", config, 2);
+        assertThat(awaitEvents("two.north.dbo.items", 1)).containsExactly("1:r");
+        assertThat(awaitEvents("two.south.dbo.items", 3)).containsExactly("1:r", "2:r", "3:r");
+        north.execute("INSERT INTO dbo.items VALUES (4, N'four')");
+        south.execute("DELETE FROM dbo.items WHERE id = 1");
+        assertThat(awaitEvents("two.north.dbo.items", 2)).containsExactly("1:r", "4:c");
+        assertThat(awaitEvents("two.south.dbo.items", 4)).containsExactly("1:r", "2:r", "3:r", "1:d");
+        long northVersion = ((Number) north.value("SELECT CHANGE_TRACKING_CURRENT_VERSION()")).longValue();
+        long southVersion = ((Number) south.value("SELECT CHANGE_TRACKING_CURRENT_VERSION()")).longValue();
+        assertThat(northVersion).as("versions are per database").isNotEqualTo(southVersion);
+        Awaitility.await("anchors of both databases").atMost(WAIT).until(() -> {
+            String offsets = CONNECT.restGet("connectors/two/offsets").body();
+            return offsets.contains("\"database\":\"north\"") && offsets.contains("\"database\":\"south\"")
+                    && offsets.contains("\"version\":" + northVersion) && offsets.contains("\"version\":" + southVersion);
+        });
+    }
 }

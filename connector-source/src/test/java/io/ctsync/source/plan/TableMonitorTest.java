@@ -6,6 +6,7 @@ import io.ctsync.source.tracking.TableId;
 import io.ctsync.source.tracking.TrackedTable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -27,8 +28,8 @@ class TableMonitorTest {
             if (next instanceof RuntimeException e) {
                 throw e;
             }
-            return (List<TrackedTable>) next;
-        }, recoveries::incrementAndGet, List.of(table("a")), reconfigurations::incrementAndGet, 1_000);
+            return Map.of("sales", (List<TrackedTable>) next);
+        }, recoveries::incrementAndGet, Map.of("sales", List.of(table("a"))), reconfigurations::incrementAndGet, 1_000);
 
         monitor.check();
         monitor.check();
@@ -37,8 +38,24 @@ class TableMonitorTest {
         assertThat(recoveries).hasValue(1);
         monitor.check();
         assertThat(reconfigurations).hasValue(1);
-        assertThat(monitor.tables()).extracting(TrackedTable::id).extracting(TableId::table).containsExactly("a", "b");
+        assertThat(monitor.tables().get("sales")).extracting(TrackedTable::id).extracting(TableId::table).containsExactly("a", "b");
         monitor.check();
         assertThat(reconfigurations).hasValue(2);
+    }
+
+    @Test
+    void theSameTableAppearingInAnotherDatabaseIsAChange() {
+        List<Map<String, List<TrackedTable>>> listings = new ArrayList<>(List.of(
+                Map.of("sales", List.of(table("a"))),
+                Map.of("sales", List.of(table("a")), "hr", List.of(table("a")))));
+        AtomicInteger reconfigurations = new AtomicInteger();
+        TableMonitor monitor = new TableMonitor(() -> listings.remove(0), () -> { }, Map.of("sales", List.of(table("a"))),
+                reconfigurations::incrementAndGet, 1_000);
+
+        monitor.check();
+        assertThat(reconfigurations).hasValue(0);
+        monitor.check();
+        assertThat(reconfigurations).hasValue(1);
+        assertThat(monitor.tables()).containsOnlyKeys("sales", "hr");
     }
 }

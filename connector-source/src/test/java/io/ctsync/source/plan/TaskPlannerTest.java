@@ -2,9 +2,12 @@ package io.ctsync.source.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ctsync.source.tracking.DatabaseTable;
 import io.ctsync.source.tracking.TableId;
 import io.ctsync.source.tracking.TrackedTable;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class TaskPlannerTest {
@@ -35,5 +38,21 @@ class TaskPlannerTest {
                 table("unknown2", -1)), 3);
 
         assertThat(plan).allSatisfy(group -> assertThat(group).hasSize(1));
+    }
+
+    @Test
+    void tablesOfSeveralDatabasesArePlannedTogetherAndKeepTheirDatabase() {
+        Map<String, List<TrackedTable>> byDatabase = new LinkedHashMap<>();
+        byDatabase.put("sales", List.of(table("orders", 1_000), table("lines", 10)));
+        byDatabase.put("hr", List.of(table("orders", 900), table("people", 20)));
+
+        List<List<DatabaseTable>> plan = TaskPlanner.plan(byDatabase, 2);
+
+        assertThat(plan).hasSize(2);
+        assertThat(plan.stream().flatMap(List::stream)).containsExactlyInAnyOrder(
+                new DatabaseTable("sales", new TableId("dbo", "orders")), new DatabaseTable("sales", new TableId("dbo", "lines")),
+                new DatabaseTable("hr", new TableId("dbo", "orders")), new DatabaseTable("hr", new TableId("dbo", "people")));
+        assertThat(plan).as("the two large tables, same name in two databases, on different tasks")
+                .allSatisfy(group -> assertThat(group).extracting(t -> t.table().table()).containsOnlyOnce("orders"));
     }
 }

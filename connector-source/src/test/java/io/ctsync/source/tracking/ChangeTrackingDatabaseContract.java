@@ -59,6 +59,18 @@ public abstract class ChangeTrackingDatabaseContract {
         /** {@code ALTER TABLE dbo.<table> ADD <column> int NULL}. */
         void addIntColumn(String table, String column);
 
+        /**
+         * Another database on the scenario's server, with Change Tracking on or off and a change-tracked
+         * {@code dbo.items} (as {@link #createItems}) when on; returns its name.
+         */
+        String createSiblingDatabase(boolean changeTracking);
+
+        /** Inserts rows into {@code dbo.items} of a sibling database, one transaction per row. */
+        void insertInSibling(String database, int... ids);
+
+        /** Opens {@code database} through the factory, from the settings the scenario's own database opens with. */
+        ChangeTrackingDatabase open(String database);
+
         @Override
         void close();
     }
@@ -110,6 +122,40 @@ public abstract class ChangeTrackingDatabaseContract {
 
     protected static Delete delete(int id) {
         return new Delete("items", id);
+    }
+
+    /**
+     * Change Tracking versions are per database: CHANGE_TRACKING_CURRENT_VERSION() "returns a version that is associated
+     * with the last committed transaction" of the current database; sys.change_tracking_databases "returns one row for
+     * each database that has change tracking enabled" (Microsoft's pages of both).
+     */
+    @Test
+    void eachDatabaseCountsItsOwnVersionsAndTheServerListsItsChangeTrackedDatabases() {
+        scenario.createItems("items", false);
+        scenario.transaction(insert(1, "one"));
+        scenario.transaction(insert(2, "two"));
+        scenario.transaction(insert(3, "three"));
+        String sibling = scenario.createSiblingDatabase(true);
+        String untracked = scenario.createSiblingDatabase(false);
+        scenario.insertInSibling(sibling, 1);
+
+        try (ChangeTrackingDatabase other = scenario.open(sibling); ChangeTrackingDatabase off = scenario.open(untracked)) {
+            assertThat(other.facts().databaseName()).isEqualTo(sibling);
+            assertThat(other.facts().currentVersion()).isEqualTo(1L);
+            assertThat(current()).isEqualTo(3L);
+            assertThat(other.trackedTables()).extracting(TrackedTable::id).containsExactly(ITEMS);
+            List<ChangeRow> siblingChanges = other.inCycle(Isolation.SNAPSHOT,
+                    c -> c.changes(c.metadata(ITEMS), 0, 1, Optional.empty(), 100));
+            assertThat(siblingChanges).extracting(r -> r.key().get(0)).containsExactly(1);
+            assertThat(off.facts().changeTrackingEnabled()).isFalse();
+            assertThat(db.changeTrackingDatabases()).contains(db.facts().databaseName(), sibling).doesNotContain(untracked);
+        }
+    }
+
+    @Test
+    void aDatabaseThatDoesNotExistDoesNotOpen() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> scenario.open("ctsync_no_such_database").facts())
+                .isInstanceOf(TrackingException.class);
     }
 
     protected long current() {

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ctsync.source.ctmodel.ChangeTrackingModel;
 import io.ctsync.source.ctmodel.ModelColumn;
+import io.ctsync.contract.config.ConnectionOptions;
 import io.ctsync.source.ctmodel.ModelDatabase;
+import io.ctsync.source.ctmodel.ModelDatabaseFactory;
 import io.ctsync.source.ctmodel.ModelTransaction;
 import java.util.HashMap;
 import java.util.List;
@@ -19,7 +21,7 @@ class ModelChangeTrackingDatabaseTest extends ChangeTrackingDatabaseContract {
 
     @Override
     protected Scenario newScenario() {
-        return new ModelScenario(ChangeTrackingModel.create("contract-" + UUID.randomUUID()).enableChangeTracking());
+        return new ModelScenario("server-" + UUID.randomUUID());
     }
 
     @Test
@@ -48,9 +50,12 @@ class ModelChangeTrackingDatabaseTest extends ChangeTrackingDatabaseContract {
     /** Drives the model with the contract's statements. */
     static final class ModelScenario implements Scenario {
         final ChangeTrackingModel model;
+        private final String server;
+        private final Map<String, ChangeTrackingModel> siblings = new HashMap<>();
 
-        ModelScenario(ChangeTrackingModel model) {
-            this.model = model;
+        ModelScenario(String server) {
+            this.server = server;
+            this.model = ChangeTrackingModel.create(server, "contract").enableChangeTracking();
         }
 
         @Override
@@ -127,6 +132,37 @@ class ModelChangeTrackingDatabaseTest extends ChangeTrackingDatabaseContract {
         @Override
         public void addIntColumn(String table, String column) {
             model.addColumn("dbo", table, ModelColumn.of(column, "int"));
+        }
+
+        @Override
+        public String createSiblingDatabase(boolean changeTracking) {
+            String name = "sibling" + (siblings.size() + 1);
+            ChangeTrackingModel sibling = ChangeTrackingModel.create(server, name);
+            siblings.put(name, sibling);
+            if (changeTracking) {
+                sibling.enableChangeTracking();
+                sibling.createTable("dbo", "items", ModelColumn.key("id", "int"), ModelColumn.sized("name", "nvarchar", 50),
+                        ModelColumn.of("qty", "int")).track("dbo", "items", false);
+            }
+            return name;
+        }
+
+        @Override
+        public void insertInSibling(String database, int... ids) {
+            ChangeTrackingModel sibling = siblingModel(database);
+            for (int id : ids) {
+                sibling.insert("dbo", "items", Map.of("id", id));
+            }
+        }
+
+        private ChangeTrackingModel siblingModel(String database) {
+            return siblings.get(database);
+        }
+
+        @Override
+        public ChangeTrackingDatabase open(String database) {
+            return new ModelDatabaseFactory().open(new ConnectionOptions.Settings(ModelDatabaseFactory.url(model), "",
+                    null, 0, 0), database);
         }
 
         @Override

@@ -115,6 +115,33 @@ class SqlServerChangeTrackingDatabaseIT extends ChangeTrackingDatabaseContract {
     }
 
     /** Drives SQL Server with T-SQL. */
+    /**
+     * The database listing filters by HAS_DBACCESS ("1 if the user has access to the specified database"): a login
+     * with a user in one database does not get the others, and cannot open them. A name that needs braces in the URL
+     * (a {@code ;} and a {@code }}) opens as itself.
+     */
+    @Test
+    void databasesTheLoginCannotOpenAreNotListedAndNamesThatNeedBracesOpen() {
+        TestDatabase sql = ((SqlServerScenario) scenario).sql;
+        String sibling = scenario.createSiblingDatabase(true);
+        String login = "ctsync_one_db_" + DATABASES.incrementAndGet();
+        String password = "One-database-0nly!";
+        SqlServerScenario.master().execute("CREATE LOGIN [" + login + "] WITH PASSWORD = N'" + password + "', CHECK_POLICY = OFF");
+        sql.execute("CREATE USER [" + login + "] FOR LOGIN [" + login + "]");
+        ConnectionOptions.Settings limited = new ConnectionOptions.Settings(sql.jdbcUrl(), login, new Password(password), 0, 0);
+        try (ChangeTrackingDatabase own = new SqlServerDatabaseFactory().open(limited)) {
+            assertThat(own.changeTrackingDatabases()).contains(sql.name()).doesNotContain(sibling);
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SqlServerDatabaseFactory().open(limited, sibling))
+                .isInstanceOf(TrackingException.class);
+
+        String odd = "ct;odd}name" + DATABASES.incrementAndGet();
+        SqlServerScenario.master().execute("CREATE DATABASE [" + odd + "]");
+        try (ChangeTrackingDatabase opened = scenario.open(odd)) {
+            assertThat(opened.facts().databaseName()).isEqualTo(odd);
+        }
+    }
+
     static final class SqlServerScenario implements Scenario {
         final TestDatabase sql;
 
@@ -216,6 +243,39 @@ class SqlServerChangeTrackingDatabaseIT extends ChangeTrackingDatabaseContract {
         @Override
         public void addIntColumn(String table, String column) {
             sql.execute("ALTER TABLE dbo." + table + " ADD " + column + " int NULL");
+        }
+
+        @Override
+        public String createSiblingDatabase(boolean changeTracking) {
+            String name = sql.name() + "_sibling" + DATABASES.incrementAndGet();
+            if (changeTracking) {
+                TestDatabase sibling = SqlServerContainers.changeTrackedDatabase(SQLSERVER, name);
+                sibling.execute("CREATE TABLE dbo.items (id int PRIMARY KEY, name nvarchar(50) NULL, qty int NULL)",
+                        "ALTER TABLE dbo.items ENABLE CHANGE_TRACKING");
+            } else {
+                master().execute("CREATE DATABASE [" + name + "]");
+            }
+            return name;
+        }
+
+        @Override
+        public void insertInSibling(String database, int... ids) {
+            TestDatabase sibling = new TestDatabase(sql.kind(), database, SQLSERVER.getJdbcUrl() + ";databaseName=" + database,
+                    sql.user(), sql.password());
+            for (int id : ids) {
+                sibling.execute("INSERT INTO dbo.items (id) VALUES (" + id + ")");
+            }
+        }
+
+        @Override
+        public ChangeTrackingDatabase open(String database) {
+            return new SqlServerDatabaseFactory().open(new ConnectionOptions.Settings(sql.jdbcUrl(), sql.user(),
+                    new Password(sql.password()), 0, 0), database);
+        }
+
+        static TestDatabase master() {
+            return new TestDatabase(io.ctsync.testkit.db.DatabaseKind.SQLSERVER, "master", SQLSERVER.getJdbcUrl(),
+                    SQLSERVER.getUsername(), SQLSERVER.getPassword());
         }
 
         @Override

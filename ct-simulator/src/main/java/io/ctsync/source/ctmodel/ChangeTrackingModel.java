@@ -51,6 +51,11 @@ import java.util.function.UnaryOperator;
  *       page, note): {@link #viewServerState} sets whether the user holds it; the model has no checkpoints and
  *       always shows every retained commit. Commit times come from the model's clock ({@link #clock}).</li>
  * </ul>
+ * Several databases of one server are models created with {@link #create(String, String)} under the same server name:
+ * each keeps its own version counter, as Change Tracking versions are per database ("Change tracking ... is enabled
+ * for a database"; CHANGE_TRACKING_CURRENT_VERSION "returns a version that is associated with the last committed
+ * transaction" of the current database), and {@code sys.change_tracking_databases} lists those with tracking on
+ * ("one row for each database that has change tracking enabled") that the user may open ({@code HAS_DBACCESS}).
  * Net changes since a baseline are computed by {@link ModelCycle}. Readers see a consistent database: a poll cycle
  * holds the model's lock, as a SNAPSHOT transaction would give it a consistent view.
  */
@@ -59,6 +64,8 @@ public final class ChangeTrackingModel {
     private static final Map<String, ChangeTrackingModel> REGISTRY = new ConcurrentHashMap<>();
 
     final String name;
+    /** The server this database belongs to (null: a database on a server of its own). */
+    final String server;
     final ReentrantLock lock = new ReentrantLock();
     final Map<TableId, ModelTable> tables = new LinkedHashMap<>();
     boolean changeTrackingOn;
@@ -77,16 +84,61 @@ public final class ChangeTrackingModel {
     /** ALTER DATABASE ... SET CHANGE_TRACKING = ON (CHANGE_RETENTION = 2 DAYS): SQL Server's default. */
     Duration retention = Duration.ofDays(2);
     boolean viewServerState = true;
+    /** HAS_DBACCESS for the connector's user: without access a connection to the database is refused. */
+    boolean dbAccess = true;
 
-    private ChangeTrackingModel(String name) {
+    private ChangeTrackingModel(String server, String name) {
+        this.server = server;
         this.name = name;
     }
 
     /** A new model registered under {@code name}, reachable through {@code jdbc:ctmodel:<name>}. */
     public static ChangeTrackingModel create(String name) {
-        ChangeTrackingModel model = new ChangeTrackingModel(name);
+        ChangeTrackingModel model = new ChangeTrackingModel(null, name);
         REGISTRY.put(name, model);
         return model;
+    }
+
+    /**
+     * A new database {@code database} of the simulated server {@code server}, reachable through
+     * {@code jdbc:ctmodel:<server>/<database>}; its name (DB_NAME()) is {@code database}.
+     */
+    public static ChangeTrackingModel create(String server, String database) {
+        ChangeTrackingModel model = new ChangeTrackingModel(server, database);
+        REGISTRY.put(key(server, database), model);
+        return model;
+    }
+
+    static String key(String server, String database) {
+        return server + "/" + database;
+    }
+
+    /** The registry key: {@code <server>/<database>}, or the name of a database on a server of its own. */
+    String key() {
+        return server == null ? name : key(server, name);
+    }
+
+    /** sys.change_tracking_databases joined to sys.databases, filtered by HAS_DBACCESS: names in order. */
+    List<String> changeTrackingDatabases() {
+        if (server == null) {
+            return read(() -> changeTrackingOn && dbAccess) ? List.of(name) : List.of();
+        }
+        return REGISTRY.values().stream().filter(m -> server.equals(m.server))
+                .filter(m -> m.read(() -> m.changeTrackingOn && m.dbAccess)).map(m -> m.name).sorted().toList();
+    }
+
+    /** Whether the connector's user may open this database (HAS_DBACCESS; a login without a user in it may not). */
+    public ChangeTrackingModel dbAccess(boolean granted) {
+        return locked(() -> dbAccess = granted);
+    }
+
+    private <T> T read(java.util.function.Supplier<T> value) {
+        lock.lock();
+        try {
+            return value.get();
+        } finally {
+            lock.unlock();
+        }
     }
 
     static ChangeTrackingModel lookup(String name) {

@@ -39,6 +39,15 @@ public final class ModelDatabase implements ChangeTrackingDatabase {
                 .toList());
     }
 
+    /** sys.change_tracking_databases of the model's server, as the user may open them. */
+    @Override
+    public List<String> changeTrackingDatabases() {
+        if (closed) {
+            throw new TrackingException("The connection is closed.", null, true);
+        }
+        return model.changeTrackingDatabases();
+    }
+
     /** Whether the user holds VIEW SERVER STATE, which shows every commit of sys.dm_tran_commit_table. */
     @Override
     public boolean seesCommitTimes() {

@@ -21,7 +21,7 @@ public final class ModelDatabaseFactory implements ChangeTrackingDatabaseFactory
     public static final String URL_PREFIX = "jdbc:ctmodel:";
 
     public static String url(ChangeTrackingModel model) {
-        return URL_PREFIX + model.name();
+        return URL_PREFIX + model.key();
     }
 
     private static synchronized void demo(String name, int rows) {
@@ -73,9 +73,46 @@ public final class ModelDatabaseFactory implements ChangeTrackingDatabaseFactory
             demo(name, rows);
         }
         try {
-            return new ModelDatabase(ChangeTrackingModel.lookup(name));
+            return opened(ChangeTrackingModel.lookup(name));
         } catch (IllegalStateException e) {
             throw new TrackingException("Cannot open " + connection.url() + ": " + e.getMessage(), e, true);
         }
+    }
+
+    /**
+     * Database {@code database} of the server the URL reaches ({@code jdbc:ctmodel:<server>/<any database>}); a
+     * model of its own reaches only itself. An unknown database, or one the user has no access to, is refused as SQL
+     * Server refuses it (error 4060, not transient).
+     */
+    @Override
+    public ChangeTrackingDatabase open(ConnectionOptions.Settings connection, String database) {
+        String spec = connection.url().substring(URL_PREFIX.length());
+        String key = spec.contains(";") ? spec.substring(0, spec.indexOf(';')) : spec;
+        String server = key.contains("/") ? key.substring(0, key.indexOf('/')) : null;
+        if (server == null) {
+            return ChangeTrackingDatabaseFactory.super.open(connection, database);
+        }
+        try {
+            return opened(ChangeTrackingModel.lookup(ChangeTrackingModel.key(server, database)));
+        } catch (IllegalStateException e) {
+            throw cannotOpen(database);
+        }
+    }
+
+    private static ChangeTrackingDatabase opened(ChangeTrackingModel model) {
+        model.lock.lock();
+        try {
+            if (!model.dbAccess) {
+                throw cannotOpen(model.name);
+            }
+        } finally {
+            model.lock.unlock();
+        }
+        return new ModelDatabase(model);
+    }
+
+    private static TrackingException cannotOpen(String database) {
+        return new TrackingException("Cannot open database \"" + database + "\" requested by the login. The login "
+                + "failed. (SQL Server error 4060)", null, false);
     }
 }
