@@ -21,7 +21,8 @@ record BenchmarkOptions(int events, int batchSize, long seed, List<TargetKind> t
               --targets         target databases (default postgresql,mariadb)
               --formats         topic formats (default json): json (Kafka's JsonConverter), json-fast (the same
                                 JSON through ctsync's FastJsonConverter), avro
-              --contenders      which runs to make (default all but ctsync-statements, which is PostgreSQL only)
+              --contenders      which runs to make (default all but ctsync-rtt1, ctsync-rtt5 and ctsync-statements,
+                                which is PostgreSQL only)
             """;
 
     static BenchmarkOptions parse(String... args) {

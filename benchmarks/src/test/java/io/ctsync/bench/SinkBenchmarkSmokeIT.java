@@ -61,4 +61,20 @@ class SinkBenchmarkSmokeIT {
             assertThat(r.digest().rows()).isEqualTo(outcome.expected().rows());
         });
     }
+
+    @Test
+    void theRoundTripRunsCountRoundTripsPerBatchOnBothDatabases() throws Exception {
+        BenchmarkOptions options = BenchmarkOptions.parse("--events", "3000", "--batch-size", "500", "--formats", "json",
+                "--contenders", "ctsync-rtt1,ctsync-rtt5");
+
+        SinkBenchmark.Outcome outcome = SinkBenchmark.run(options);
+        System.out.println(Report.markdown(options, outcome));
+
+        assertThat(outcome.mismatches()).isEmpty();
+        assertThat(outcome.results()).hasSize(TargetKind.values().length * 2);
+        assertThat(outcome.results()).allSatisfy(r -> {
+            assertThat(r.digest().rows()).isEqualTo(outcome.expected().rows());
+            assertThat(r.roundTripsPerBatch()).as("round trips per batch of " + r.contender()).isGreaterThan(1);
+        });
+    }
 }
