@@ -41,6 +41,8 @@ final class CommittedOutcomes {
         counters.parked(outcome.parked().size());
         outcome.parked().forEach(record -> LOG.info("Parked {} until its parent row arrives (at most {} ms): {}",
                 record, parking.retryMaxMs(), record.reason()));
+        outcome.superseded().forEach(record -> LOG.info("Released parked {}: a later event of its row superseded it",
+                record));
         outcome.reconciliations().forEach(reconciliation -> LOG.info(reconciliation.describe()));
         for (ConflictNotice notice : outcome.conflicts()) {
             counters.conflict(notice.rule(), notice.resolution().outcome().label());
