@@ -16,7 +16,7 @@ import org.apache.kafka.connect.sink.SinkTaskContext;
  * The only class that names {@link PluginMetrics}: loaded only after {@link SinkMetrics#bind} saw the worker has it.
  * Metrics: {@code upsert-total}, {@code delete-total}, {@code duplicate-total}, {@code dead-letter-total},
  * {@code conflict-total} (tags {@code rule}, {@code outcome}), {@code parked-records} (waiting now),
- * {@code parked-total}, {@code isolated-batch-total}.
+ * {@code parked-total}, {@code superseded-total}, {@code isolated-batch-total}.
  */
 final class PluginMetricsBinding implements SinkMetrics {
 
@@ -40,6 +40,8 @@ final class PluginMetricsBinding implements SinkMetrics {
                 new LinkedHashMap<>(), counters::deadLetters);
         binding.add("parked-records", "Records waiting for a missing parent row now", new LinkedHashMap<>(), parked);
         binding.add("parked-total", "Records parked for a missing parent row", new LinkedHashMap<>(), counters::parked);
+        binding.add("superseded-total", "Events waiting for a missing parent row that a later event of their row "
+                + "made obsolete", new LinkedHashMap<>(), counters::superseded);
         binding.add("isolated-batch-total", "Batches the database refused as a whole, then applied row by row",
                 new LinkedHashMap<>(), counters::isolatedBatches);
         binding.refresh();

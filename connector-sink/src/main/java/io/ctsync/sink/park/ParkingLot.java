@@ -5,10 +5,12 @@ import io.ctsync.sink.row.RowRef;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -16,8 +18,9 @@ import org.apache.kafka.common.TopicPartition;
  * children), with their retry schedule: every batch of new records retries them all after its own rows (the parent
  * may be among them), at most once a second; while no records come, each is due again after 250 ms, then twice as
  * long after each failed retry, at most every 5 s, and once more when {@code fk.retry.max.ms} has passed, before it is
- * given up. Also knows which rows have a parked record, so later events of such a row wait behind it instead of
- * overtaking it. Changed only after the batch that parked or released a record has committed.
+ * given up. Also knows which rows have a parked record, so a batch with a later event of such a row retries the row's
+ * parked records with it: the later event is tried, and when it writes the whole row it supersedes them (they are
+ * released, never applied over it). Changed only after the batch that parked or released a record has committed.
  */
 public final class ParkingLot {
 
@@ -47,7 +50,7 @@ public final class ParkingLot {
         return parked.isEmpty();
     }
 
-    /** True when the row has a parked record: its later events must wait behind it. */
+    /** True when the row has a parked record: a batch with a later event of the row retries it too. */
     public boolean holds(RowRef row) {
         return !held.isEmpty() && held.containsKey(row);
     }
@@ -61,7 +64,7 @@ public final class ParkingLot {
         if (all) {
             lastFullRetryMs = now;
         }
-        java.util.Set<RowRef> dueRows = new java.util.HashSet<>();
+        Set<RowRef> dueRows = new HashSet<>();
         for (Entry entry : parked.values()) {
             if (all || now >= entry.nextRetryMs || expired(entry.record, now)) {
                 dueRows.add(entry.record.row());
@@ -70,6 +73,17 @@ public final class ParkingLot {
         List<ParkedRecord> out = new ArrayList<>();
         for (Entry entry : parked.values()) {
             if (dueRows.contains(entry.record.row())) {
+                out.add(entry.record);
+            }
+        }
+        return out;
+    }
+
+    /** The parked records of these rows, in park order. */
+    public List<ParkedRecord> parkedOf(Set<RowRef> rows) {
+        List<ParkedRecord> out = new ArrayList<>();
+        for (Entry entry : parked.values()) {
+            if (rows.contains(entry.record.row())) {
                 out.add(entry.record);
             }
         }

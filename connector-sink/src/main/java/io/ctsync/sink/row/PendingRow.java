@@ -33,6 +33,11 @@ public record PendingRow(ChangeEvent event, RowLayout layout, Object[] key, Stri
         return parked != null;
     }
 
+    /** The same row at another place in the batch. */
+    public PendingRow withSeq(int place) {
+        return new PendingRow(event, layout, key, rowKey, place, parked, onlyColumns);
+    }
+
     /** The same row, writing only these columns of the existing target row. */
     public PendingRow withOnlyColumns(List<String> columns) {
         return new PendingRow(event, layout, key, rowKey, seq, parked, List.copyOf(columns));

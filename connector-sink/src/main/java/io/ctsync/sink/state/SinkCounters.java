@@ -19,6 +19,7 @@ public final class SinkCounters {
     private long skipped;
     private long deadLetters;
     private long parked;
+    private long superseded;
     private long isolatedBatches;
     private final Map<String, LongAdder> conflicts = new ConcurrentHashMap<>();
 
@@ -58,6 +59,14 @@ public final class SinkCounters {
     /** Records parked for a missing parent row (each counted once, when first parked). */
     public void parked(int count) {
         parked += count;
+    }
+
+    /**
+     * Events that waited for a missing parent row (parked, or behind such an event of their row) and were made
+     * obsolete by a later event of their row: never applied.
+     */
+    public void superseded(int count) {
+        superseded += count;
     }
 
     /** Batches the database refused as a whole and the sink then applied row by row, isolating the failing rows. */
@@ -102,6 +111,10 @@ public final class SinkCounters {
         return parked;
     }
 
+    public long superseded() {
+        return superseded;
+    }
+
     public long isolatedBatches() {
         return isolatedBatches;
     }
@@ -134,6 +147,7 @@ public final class SinkCounters {
         skipped += batch.skipped;
         deadLetters += batch.deadLetters;
         parked += batch.parked;
+        superseded += batch.superseded;
         isolatedBatches += batch.isolatedBatches;
         batch.conflicts.forEach((key, count) -> conflicts.computeIfAbsent(key, k -> new LongAdder()).add(count.sum()));
     }

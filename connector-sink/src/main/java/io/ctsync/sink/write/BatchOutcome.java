@@ -26,6 +26,8 @@ final class BatchOutcome {
     final List<ParkedRecord> parked = new ArrayList<>();
     final List<ParkedRecord> released = new ArrayList<>();
     final List<ParkedRecord> stillParked = new ArrayList<>();
+    /** Parked records this batch released because a later event of their row was tried in their place. */
+    final List<ParkedRecord> superseded = new ArrayList<>();
     /** Snapshot end markers the batch passed, in order, and what reconciling the completed snapshots did. */
     final List<SnapshotEnd> snapshotEnds = new ArrayList<>();
     final List<Reconciliation> reconciliations = new ArrayList<>();
@@ -57,6 +59,11 @@ final class BatchOutcome {
     /** Parked records this batch applied, found superseded or dead-lettered. */
     public List<ParkedRecord> released() {
         return released;
+    }
+
+    /** Released parked records (among {@link #released()}) that a later event of their row superseded. */
+    public List<ParkedRecord> superseded() {
+        return superseded;
     }
 
     /** Parked records this batch retried in vain. */

@@ -44,7 +44,8 @@ import org.apache.kafka.connect.sink.SinkRecord;
  * version gate holds back duplicates and conflict detection decides (one state read and one target read per table),
  * then rows are written: the fast path as one JDBC batch per table and statement; the isolating path, after the
  * database refused the fast one, in arrival order under savepoints, setting aside what the database refuses. Rows of
- * parked records (and the later events of their rows) go last, under savepoints: a child after its parent. Then the
+ * parked records (and the later events of their rows) go last, under savepoints: a child after its parent; a later
+ * event of the whole row supersedes the row's parked records (see {@link IsolatedPass}). Then the
  * state, the parked table and the offsets are written, dead letters and conflicts are acknowledged by Kafka, and the
  * transaction commits. Any failure leaves nothing behind: the caller rolls back.
  */
@@ -71,18 +72,21 @@ final class BatchWriter {
     }
 
     /**
-     * Writes and commits the records and the parked records due for a retry.
+     * Writes and commits the records and the parked records due for a retry (and those of the rows the records write).
      *
      * @param committed the next offset the target holds per partition (records below it are skipped)
      * @param isolate   take the isolating path at once (the fast path failed on a record)
      */
-    public BatchOutcome write(Collection<SinkRecord> records, Map<TopicPartition, Long> committed, List<ParkedRecord> retries,
+    public BatchOutcome write(Collection<SinkRecord> records, Map<TopicPartition, Long> committed, List<ParkedRecord> due,
                               boolean isolate) throws SQLException, InterruptedException {
         long now = System.currentTimeMillis();
         BatchOutcome outcome = new BatchOutcome();
         StatementRunner runner = new StatementRunner(session, outcome.counts);
         IsolatedPass isolated = new IsolatedPass(runner, p.classifier());
-        List<PendingRow> rows = p.input().prepare(session, records, committed, retries, p.deadLetters().tolerates(), outcome);
+        BatchInput.Prepared prepared = p.input().prepare(session, records, committed, due, p.parking(),
+                p.deadLetters().tolerates(), outcome);
+        List<PendingRow> rows = prepared.rows();
+        List<ParkedRecord> retries = prepared.retries();
         boolean defer = fkDefer && !isolate;
         if (defer) {
             execute(session.dialect().deferForeignKeys().orElseThrow());
@@ -102,7 +106,7 @@ final class BatchWriter {
             if (defer) {
                 execute(session.dialect().foreignKeyChecksImmediate().orElseThrow());
             }
-            written.add(isolated.run(bySeq(decided.last), heldRows(decided.last)));
+            written.add(isolated.run(bySeq(decided.last), heldRows(decided.last, retries)));
         }
         settle(written, retries, now, outcome);
         writeState(decided, written);
@@ -118,7 +122,7 @@ final class BatchWriter {
             p.offsets().write(session, outcome.next, committed, now);
         }
         for (PendingRow row : bySeq(new ArrayList<>(decided.notices.keySet()))) {
-            if (!written.blocked.containsKey(row) && !written.refused.containsKey(row)) {
+            if (!written.blocked.containsKey(row) && !written.refused.containsKey(row) && !written.superseded.contains(row)) {
                 outcome.conflicts.add(decided.notices.get(row));
             }
         }
@@ -148,11 +152,13 @@ final class BatchWriter {
         final List<PendingRow> rows = new ArrayList<>();
         final Map<PendingRow, SQLException> blocked = new IdentityHashMap<>();
         final Map<PendingRow, SQLException> refused = new IdentityHashMap<>();
+        final Set<PendingRow> superseded = Collections.newSetFromMap(new IdentityHashMap<>());
 
         void add(IsolatedPass.Result result) {
             rows.addAll(result.written());
             blocked.putAll(result.blocked());
             refused.putAll(result.refused());
+            superseded.addAll(result.superseded());
         }
     }
 
@@ -196,10 +202,13 @@ final class BatchWriter {
         }
     }
 
-    /** The rows among these whose parked records are not retried now: their events wait. */
-    private Set<RowRef> heldRows(List<PendingRow> rows) {
+    /**
+     * The rows among these whose parked records are not retried now: their events wait (none, as a rule: a batch
+     * retries the parked records of the rows it writes).
+     */
+    private Set<RowRef> heldRows(List<PendingRow> rows, List<ParkedRecord> retries) {
         Set<RowRef> retried = new HashSet<>();
-        rows.stream().filter(PendingRow::retried).forEach(row -> retried.add(row.ref()));
+        retries.forEach(record -> retried.add(record.row()));
         Set<RowRef> held = new HashSet<>();
         for (PendingRow row : rows) {
             if (!retried.contains(row.ref()) && p.parking().holds(row.ref())) {
@@ -234,6 +243,13 @@ final class BatchWriter {
                     + FailureOptions.FK_RETRY_MAX_MS + "=" + fkRetryMaxMs + " ms; apply its parent row (or its children's "
                     + "deletes) first", blocked.getValue()), DeadLetterHeaders.STAGE_FOREIGN_KEY, outcome);
         }
+        for (PendingRow row : written.superseded) {
+            if (row.retried()) {
+                outcome.superseded.add(row.parked());
+            }
+        }
+        outcome.counts.superseded(written.superseded.size());
+        // Retried and neither still parked nor released yet: applied, held back by the gate, or superseded.
         Set<ParkedRecord> released = Collections.newSetFromMap(new IdentityHashMap<>());
         released.addAll(outcome.released);
         for (ParkedRecord retry : retries) {

@@ -9,8 +9,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What a committed batch changes in the task's memory: its counters, the dead-letter budget, the parking lot, and the
- * log lines for what it set aside (every parked record and dead letter; conflicts up to 20 per flush at INFO, the rest
- * at DEBUG, counted in the flush summary).
+ * log lines for what it set aside (every parked record and dead letter; parked records a later event superseded, one
+ * line per batch; conflicts up to 20 per flush at INFO, the rest at DEBUG, counted in the flush summary).
  */
 final class CommittedOutcomes {
 
@@ -41,6 +41,10 @@ final class CommittedOutcomes {
         counters.parked(outcome.parked().size());
         outcome.parked().forEach(record -> LOG.info("Parked {} until its parent row arrives (at most {} ms): {}",
                 record, parking.retryMaxMs(), record.reason()));
+        if (!outcome.superseded().isEmpty()) {
+            LOG.info("Released {} parked record(s): a later event of their row superseded them (e.g. {})",
+                    outcome.superseded().size(), outcome.superseded().subList(0, Math.min(3, outcome.superseded().size())));
+        }
         outcome.reconciliations().forEach(reconciliation -> LOG.info(reconciliation.describe()));
         for (ConflictNotice notice : outcome.conflicts()) {
             counters.conflict(notice.rule(), notice.resolution().outcome().label());

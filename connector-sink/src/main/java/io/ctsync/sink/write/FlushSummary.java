@@ -29,7 +29,8 @@ final class FlushSummary {
         last = is;
         double seconds = Math.max(1, now - lastMs) / 1000.0;
         lastMs = now;
-        if (is.total() + is.parked() + is.isolatedBatches() == was.total() + was.parked() + was.isolatedBatches()) {
+        if (is.total() + is.parked() + is.superseded() + is.isolatedBatches()
+                == was.total() + was.parked() + was.superseded() + was.isolatedBatches()) {
             return;
         }
         Map<String, Long> conflicts = new TreeMap<>();
@@ -44,11 +45,11 @@ final class FlushSummary {
                         + "the driver does not report whether the gate held a row back); {} duplicates held back; {} "
                         + "redelivered records and {} with nothing to apply (tombstones, truncates, messages) skipped; "
                         + "conflicts {}; {} dead-lettered ({} in total); {} parked for a missing parent ({} waiting); {} "
-                        + "batches applied row by row; {} records/s",
+                        + "superseded by a later event of their row while they waited for one; {} batches applied row by row; {} records/s",
                 String.format("%.1f", seconds), is.upserts() - was.upserts(), is.deletes() - was.deletes(),
                 is.unconfirmed() - was.unconfirmed(), is.duplicates() - was.duplicates(), is.redeliveries() - was.redeliveries(),
                 is.skipped() - was.skipped(), conflicts.isEmpty() ? "none" : conflicts, is.deadLetters() - was.deadLetters(),
-                is.deadLetters(), is.parked() - was.parked(), parking.size(), is.isolatedBatches() - was.isolatedBatches(),
+                is.deadLetters(), is.parked() - was.parked(), parking.size(), is.superseded() - was.superseded(), is.isolatedBatches() - was.isolatedBatches(),
                 Math.round(applied / seconds));
     }
 }

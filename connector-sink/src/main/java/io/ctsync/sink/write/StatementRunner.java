@@ -7,6 +7,7 @@ import io.ctsync.sink.state.SinkCounters;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.SQLTransactionRollbackException;
 import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.Arrays;
@@ -89,8 +90,8 @@ final class StatementRunner {
 
     /**
      * Executes rows sharing one statement (and no key twice) as one JDBC batch under a savepoint. Returns null when
-     * they were applied, else the database's failure, with the rows undone and the transaction usable; throws that
-     * failure when the transaction did not survive it (its savepoint is gone).
+     * they were applied, else the database's failure, with the rows undone and the transaction usable; throws a
+     * transient failure when the transaction did not survive it (its savepoint is gone).
      */
     SQLException tryRows(List<PendingRow> rows) throws SQLException {
         Connection connection = session.connection();
@@ -121,16 +122,21 @@ final class StatementRunner {
     }
 
     /**
-     * Undoes the rows after {@code savepoint}. A deadlock makes InnoDB roll back the whole transaction, savepoints with
-     * it: then the rows' failure is thrown (the savepoint's is a consequence, kept as suppressed), so it is classified
-     * for what it is (a deadlock retries the batch) and the broken transaction goes no further.
+     * Undoes the rows after {@code savepoint}. When the savepoint is gone the database ended the whole transaction
+     * (InnoDB does for a deadlock, savepoints with it), whatever the rows' own failure says: in a pipelined JDBC batch
+     * a deadlock of one statement can be reported as another's foreign key failure, which would otherwise fail the
+     * task as a refused record. The batch must start over: a transient failure is thrown, the rows' failure as its
+     * cause and the savepoint's kept as suppressed, and the broken transaction goes no further.
      */
     private static void rollBackTo(Connection connection, Savepoint savepoint, SQLException failure) throws SQLException {
         try {
             connection.rollback(savepoint);
         } catch (SQLException savepointGone) {
-            failure.addSuppressed(savepointGone);
-            throw failure;
+            SQLTransactionRollbackException ended = new SQLTransactionRollbackException("The database rolled back the "
+                    + "batch's transaction while applying rows (" + failure.getMessage() + "): the batch starts over",
+                    "40000", failure);
+            ended.addSuppressed(savepointGone);
+            throw ended;
         }
     }
 

@@ -7,6 +7,7 @@ import io.ctsync.sink.schema.ColumnInfo;
 import io.ctsync.sink.schema.TableDefinition;
 import io.ctsync.sink.schema.TableId;
 import java.sql.SQLException;
+import java.sql.SQLTransactionRollbackException;
 import java.sql.Types;
 import java.util.List;
 import java.util.Map;
@@ -233,6 +234,9 @@ class DialectTest {
         Dialect maria = Dialects.create("mariadb", null, Map.of());
         assertThat(maria.classify(new SQLException("Lock wait timeout", "HY000", 1205))).isEqualTo(FailureKind.TRANSIENT);
         assertThat(maria.classify(new SQLException("Deadlock", "40001", 1213))).isEqualTo(FailureKind.TRANSIENT);
+        // A transaction the database ended under a batch (its savepoint gone) is transient whatever the rows' failure.
+        assertThat(maria.classify(new SQLTransactionRollbackException("rolled back", "40000",
+                new SQLException("Cannot add or update a child row", "23000", 1452)))).isEqualTo(FailureKind.TRANSIENT);
         assertThat(maria.classify(new SQLException("Data too long", "22001", 1406))).isEqualTo(FailureKind.RECORD);
         assertThat(maria.classify(new SQLException("Table doesn't exist", "42S02", 1146))).isEqualTo(FailureKind.STRUCTURAL);
         assertThat(maria.failedColumn(new SQLException("Column 'name' cannot be null"))).contains("name");

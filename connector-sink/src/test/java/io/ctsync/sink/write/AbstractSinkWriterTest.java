@@ -31,7 +31,7 @@ public abstract class AbstractSinkWriterTest {
     static final Schema ROW = SchemaBuilder.struct().optional()
             .field("id", Schema.INT32_SCHEMA).field("name", Schema.OPTIONAL_STRING_SCHEMA).build();
     static final Schema CHILD = SchemaBuilder.struct().optional()
-            .field("id", Schema.INT32_SCHEMA).field("parent_id", Schema.INT32_SCHEMA).build();
+            .field("id", Schema.INT32_SCHEMA).field("parent_id", Schema.OPTIONAL_INT32_SCHEMA).build();
 
     protected Target target;
 
@@ -203,6 +203,105 @@ public abstract class AbstractSinkWriterTest {
     }
 
     @Test
+    void aLaterEventOfAParkedRowSupersedesItBeforeAndAfterARestart() throws Exception {
+        database().execute(parentAndChild("w_sup_"));
+        SourceTable parents = new SourceTable("w_sup_parents", ROW);
+        SourceTable children = new SourceTable("w_sup_children", CHILD);
+        Map<String, String> config = withForeignKeys(WriterHarness.config(database()));
+        TopicPartition[] partitions = {partition("w_sup_children"), partition("w_sup_parents")};
+        try (WriterHarness sink = WriterHarness.open(config, "w-sup", partitions)) {
+            sink.write(event("w_sup_parents", 0, parents, parents.create(row(parents, 7, "parent"), 1)),
+                    event("w_sup_children", 0, children, children.create(child(children, 1, 7), 2)),
+                    event("w_sup_children", 1, children, children.create(child(children, 2, 7), 3)));
+            // Child 1 moves to a parent the target does not have, then back (the next batch, its record not yet due).
+            sink.write(event("w_sup_children", 2, children, children.update(child(children, 1, 99), 4)));
+            assertThat(sink.writer.parkedRecords()).isEqualTo(1);
+            sink.write(event("w_sup_children", 3, children, children.update(child(children, 1, 7), 5)));
+            assertThat(sink.writer.parkedRecords()).as("superseded by the move back").isZero();
+            assertThat(sink.writer.counters().superseded()).isEqualTo(1);
+            assertThat(target.rowsById("w_sup_children", "parent_id")).containsEntry(1, List.of("7"));
+            // Child 2 moves to a missing parent; the writer stops with it parked.
+            sink.write(event("w_sup_children", 4, children, children.update(child(children, 2, 98), 6)));
+            assertThat(sink.writer.parkedRecords()).isEqualTo(1);
+        }
+        assertThat(parkedRows("w-sup")).isEqualTo(1);
+
+        try (WriterHarness sink = WriterHarness.open(config, "w-sup", partitions)) {
+            assertThat(sink.writer.parkedRecords()).as("reloaded from the parked table").isEqualTo(1);
+            sink.write(event("w_sup_children", 5, children, children.delete(2, 7)));
+            assertThat(sink.writer.parkedRecords()).as("superseded by the row's delete").isZero();
+            assertThat(sink.writer.counters().superseded()).isEqualTo(1);
+            // The missing parents arrive after all: nothing parked is applied over the newer state.
+            sink.write(event("w_sup_parents", 1, parents, parents.create(row(parents, 99, "late"), 8)),
+                    event("w_sup_parents", 2, parents, parents.create(row(parents, 98, "late"), 9)));
+            assertThat(sink.reported).isEmpty();
+        }
+        assertThat(target.rowsById("w_sup_children", "parent_id")).isEqualTo(Map.of(1, List.of("7")));
+        assertThat(parkedRows("w-sup")).isZero();
+        assertThat(target.storedOffsets("w-sup")).containsEntry("w_sup_children-0", 6L);
+    }
+
+    @Test
+    void aLaterEventAlsoRefusedForAForeignKeyIsParkedInsteadAndAnOlderVersionSupersedesNothing() throws Exception {
+        database().execute(parentAndChild("w_swap_"));
+        SourceTable parents = new SourceTable("w_swap_parents", ROW);
+        SourceTable children = new SourceTable("w_swap_children", CHILD);
+        Map<String, String> config = withForeignKeys(WriterHarness.config(database()));
+        TopicPartition[] partitions = {partition("w_swap_children"), partition("w_swap_parents")};
+        try (WriterHarness sink = WriterHarness.open(config, "w-swap", partitions)) {
+            sink.write(event("w_swap_parents", 0, parents, parents.create(row(parents, 7, "parent"), 1)),
+                    event("w_swap_children", 0, children, children.create(child(children, 1, 7), 2)));
+            sink.write(event("w_swap_children", 1, children, children.update(child(children, 1, 99), 5)));
+            // An event with an older version after it (redelivered from elsewhere): the gate holds it back.
+            sink.write(event("w_swap_children", 2, children, children.update(child(children, 1, 7), 3)));
+            assertThat(sink.writer.parkedRecords()).isEqualTo(1);
+            assertThat(sink.writer.counters().duplicates()).isEqualTo(1);
+            assertThat(sink.writer.counters().superseded()).isZero();
+            assertThat(target.rowsById("w_swap_children", "parent_id")).containsEntry(1, List.of("7"));
+            // A newer event that needs another missing parent takes the parked record's place.
+            sink.write(event("w_swap_children", 3, children, children.update(child(children, 1, 98), 6)));
+            assertThat(sink.writer.parkedRecords()).isEqualTo(1);
+            assertThat(sink.writer.counters().superseded()).isEqualTo(1);
+            assertThat(sink.writer.counters().parked()).isEqualTo(2);
+        }
+        assertThat(parkedRows("w-swap")).isEqualTo(1);
+
+        try (WriterHarness sink = WriterHarness.open(config, "w-swap", partitions)) {
+            // Both parents arrive; the first batch after a restart retries every parked record after its rows.
+            sink.write(event("w_swap_parents", 1, parents, parents.create(row(parents, 98, "new"), 7)),
+                    event("w_swap_parents", 2, parents, parents.create(row(parents, 99, "old"), 8)));
+            assertThat(sink.writer.parkedRecords()).isZero();
+            assertThat(sink.reported).isEmpty();
+        }
+        assertThat(target.rowsById("w_swap_children", "parent_id")).isEqualTo(Map.of(1, List.of("98")));
+        assertThat(parkedRows("w-swap")).isZero();
+    }
+
+    @Test
+    void withinABatchALaterEventOfARowAForeignKeyRefusedSupersedesTheRefusedOne() throws Exception {
+        database().execute(parentAndChild("w_same_"));
+        SourceTable parents = new SourceTable("w_same_parents", ROW);
+        SourceTable children = new SourceTable("w_same_children", CHILD);
+        Map<String, String> config = withForeignKeys(WriterHarness.config(database()));
+        config.put("use.reduction", "false");
+        try (WriterHarness sink = WriterHarness.open(config, "w-same", partition("w_same_children"),
+                partition("w_same_parents"))) {
+            sink.write(event("w_same_parents", 0, parents, parents.create(row(parents, 7, "parent"), 1)));
+            sink.write(event("w_same_children", 0, children, children.create(child(children, 1, 99), 2)),
+                    event("w_same_children", 1, children, children.update(child(children, 1, 7), 3)),
+                    event("w_same_children", 2, children, children.create(child(children, 2, 98), 4)),
+                    event("w_same_children", 3, children, children.update(child(children, 2, 97), 5)));
+            assertThat(sink.writer.parkedRecords()).as("child 2's last event, in place of its first").isEqualTo(1);
+            assertThat(sink.writer.counters().superseded()).isEqualTo(2);
+            assertThat(sink.reported).isEmpty();
+        }
+        assertThat(target.rowsById("w_same_children", "parent_id")).isEqualTo(Map.of(1, List.of("7")));
+        assertThat(database().rows("SELECT " + target.quote("kafka_offset") + " FROM " + target.quote("ctsync_sink_parked")
+                + " WHERE " + target.quote("connector_name") + " = 'w-same'")).singleElement()
+                .satisfies(row -> assertThat(((Number) row.values().iterator().next()).longValue()).isEqualTo(3L));
+    }
+
+    @Test
     void offsetsAreStoredWithTheBatchAndARestartedWriterSeeksToThemAndSkipsWhatTheTargetHolds() throws Exception {
         String topic = "w_offsets";
         SourceTable t = new SourceTable(topic, ROW);
@@ -283,6 +382,12 @@ public abstract class AbstractSinkWriterTest {
         }
         assertThat(target.count(topic)).isZero();
         assertThat(target.storedOffsets("w-strict")).isEmpty();
+    }
+
+    /** The records the connector has in the parked table. */
+    private long parkedRows(String connector) {
+        return ((Number) database().value("SELECT COUNT(*) FROM " + target.quote("ctsync_sink_parked") + " WHERE "
+                + target.quote("connector_name") + " = '" + connector + "'")).longValue();
     }
 
     private static Map<String, String> tolerant(Map<String, String> config) {

@@ -10,6 +10,7 @@ import io.ctsync.testkit.db.MariaDbDatabaseExtension;
 import io.ctsync.testkit.db.TestDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLTransactionRollbackException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
@@ -69,9 +70,9 @@ class MariaDbSinkWriterTest extends AbstractSinkWriterTest {
             closeTheCycle.get(30, TimeUnit.SECONDS);
             other.rollback();
 
-            assertThat(failure).isInstanceOf(SQLException.class);
-            assertThat(((SQLException) failure).getErrorCode()).as("the deadlock, not the savepoint it took with it: " + failure)
-                    .isEqualTo(1213);
+            assertThat(failure).isInstanceOf(SQLTransactionRollbackException.class).cause().isInstanceOf(SQLException.class);
+            assertThat(((SQLException) failure.getCause()).getErrorCode())
+                    .as("the deadlock, not the savepoint it took with it: " + failure.getCause()).isEqualTo(1213);
             assertThat(sink.writer.classifier().classify(failure)).isEqualTo(FailureKind.TRANSIENT);
             assertThat(sink.reported).isEmpty();
             assertThat(target.rowsById(rows, "name")).isEqualTo(Map.of(1, List.of("one"), 2, List.of("two")));

@@ -89,7 +89,7 @@ final class TargetTables {
         try (Connection c = db.open(); Statement s = c.createStatement()) {
             ResultSet rs;
             try {
-                rs = s.executeQuery("SELECT * FROM " + quote(name(sourceTable)));
+                rs = s.executeQuery("SELECT " + selectList(s, name(sourceTable)) + " FROM " + quote(name(sourceTable)));
             } catch (SQLException missing) {
                 return rows;
             }
@@ -101,10 +101,11 @@ final class TargetTables {
                         Object value = rs.getObject(i);
                         if (value instanceof java.sql.Blob blob) {
                             value = blob.getBytes(1, (int) blob.length());
-                        } else if (value != null && db.kind() == DatabaseKind.MARIADB && value instanceof java.time.LocalDateTime) {
+                        } else if (value != null && db.kind() == DatabaseKind.MARIADB && (value instanceof java.time.LocalDateTime
+                                || value instanceof java.sql.Timestamp)) {
                             // MariaDB Connector/J 3.5's getString drops leading zeros of a DATETIME(3) fraction
-                            // (.089 reads as .89000); the value itself is right.
-                            value = value.toString();
+                            // (.089 reads as .89000); the value itself is right. Its getObject gives a Timestamp.
+                            value = rs.getObject(i, java.time.LocalDateTime.class).toString();
                         } else if (value != null && db.kind() == DatabaseKind.MARIADB && "TIME".equals(meta.getColumnTypeName(i))) {
                             value = rs.getObject(i, java.time.LocalTime.class).toString();
                         } else if (value != null && db.kind() == DatabaseKind.POSTGRESQL
@@ -121,6 +122,26 @@ final class TargetTables {
             }
         }
         return rows;
+    }
+
+    /**
+     * {@code *}, except on MariaDB, whose text protocol sends a FLOAT with 6 significant digits (-2.60823E7 for the
+     * stored -26082342): those columns are read as DOUBLE, which holds the stored single-precision value exactly.
+     */
+    private String selectList(Statement s, String table) throws SQLException {
+        if (db.kind() != DatabaseKind.MARIADB) {
+            return "*";
+        }
+        List<String> columns = new ArrayList<>();
+        try (ResultSet rs = s.executeQuery("SELECT * FROM " + quote(table) + " WHERE 1 = 0")) {
+            ResultSetMetaData meta = rs.getMetaData();
+            for (int i = 1; i <= meta.getColumnCount(); i++) {
+                String column = quote(meta.getColumnLabel(i));
+                columns.add("FLOAT".equalsIgnoreCase(meta.getColumnTypeName(i))
+                        ? "CAST(" + column + " AS DOUBLE) AS " + column : column);
+            }
+        }
+        return String.join(", ", columns);
     }
 
     long count(String sourceTable) {

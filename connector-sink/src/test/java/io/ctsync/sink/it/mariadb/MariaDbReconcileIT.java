@@ -1,5 +1,6 @@
-package io.ctsync.sink.it;
+package io.ctsync.sink.it.mariadb;
 
+import io.ctsync.sink.it.AbstractReconcileIT;
 import io.ctsync.testkit.db.MariaDbDatabaseExtension;
 import io.ctsync.testkit.db.TestDatabase;
 import org.junit.jupiter.api.extension.RegisterExtension;
