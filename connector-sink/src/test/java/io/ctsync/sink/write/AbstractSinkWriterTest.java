@@ -10,6 +10,7 @@ import io.ctsync.sink.offset.OffsetsFencedException;
 import io.ctsync.sink.testing.SourceTable;
 import io.ctsync.sink.testing.Target;
 import io.ctsync.testkit.db.TestDatabase;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.TopicPartition;
@@ -96,9 +97,9 @@ public abstract class AbstractSinkWriterTest {
             config.put("sync.version.mode", mode);
             int rows = 300;
             try (WriterHarness sink = WriterHarness.open(config, topic, partition(topic))) {
-                List<SinkRecord> creates = new java.util.ArrayList<>();
-                List<SinkRecord> deletes = new java.util.ArrayList<>();
-                List<SinkRecord> late = new java.util.ArrayList<>();
+                List<SinkRecord> creates = new ArrayList<>();
+                List<SinkRecord> deletes = new ArrayList<>();
+                List<SinkRecord> late = new ArrayList<>();
                 for (int id = 0; id < rows; id++) {
                     creates.add(event(topic, id, t, t.create(row(t, id, "v1"), 10L + id)));
                     deletes.add(event(topic, rows + id, t, t.delete(id, 1_000L + id)));
