@@ -147,11 +147,11 @@ public final class StateStore {
     }
 
     /**
-     * Writes the rows' new states, each only when newer than what is stored. Of several states of one row only the
-     * last is written: one statement must not touch a row twice (PostgreSQL's rewritten multi-row upsert refuses to).
-     * Where the dialect wants many rows a statement (MariaDB prepares an upsert's update expressions again for every
-     * row of a JDBC batch: a batch's tombstones cost a third of its gated upserts), full statements of that many rows
-     * go as one JDBC batch and the rest as statements of falling powers of two, so few distinct statements are cached.
+     * Writes the rows' new states, each only when newer than what is stored. Of several states of one row only the last
+     * is written: one statement must not touch a row twice (PostgreSQL's rewritten multi-row upsert refuses to). Where
+     * the dialect wants many rows a statement (MariaDB prepares an upsert's update expressions again for every row of a
+     * JDBC batch: a batch's tombstones cost a sixth of its gated upserts' time), full statements of that many rows go
+     * as one JDBC batch and the rest as statements of falling powers of two, so few distinct statements are cached.
      */
     public void write(JdbcSession session, List<StateRow> rows, long nowMs) throws SQLException {
         if (rows.isEmpty()) {
