@@ -44,6 +44,9 @@ public final class StateStore {
     private final String purgeSql;
     private final String anyRowSql;
     private final Map<Integer, String> readSql = new HashMap<>();
+    /** The most state rows one upsert statement carries (1: a JDBC batch of one-row statements). */
+    private final int rowsPerUpsert;
+    private final Map<Integer, String> upsertSqlByRows = new HashMap<>();
     /** Statement sizes for reading keys: a few, so the statement cache stays small; the largest the dialect's most. */
     private final int[] readBuckets;
 
@@ -51,6 +54,7 @@ public final class StateStore {
         this.dialect = dialect;
         this.table = table;
         this.upsertSql = dialect.upsert(table, KEY, List.of("deleted", "updated_ms", HASHES), "version");
+        this.rowsPerUpsert = dialect.upsertRowsPerStatement(KEY.size() + 4);
         this.purgeSql = "DELETE FROM " + dialect.qualified(table) + " WHERE " + dialect.quote("table_name") + " = ? AND "
                 + dialect.quote("deleted") + " = ? AND " + dialect.quote("updated_ms") + " < ?";
         this.anyRowSql = "SELECT 1 FROM " + dialect.qualified(table) + " WHERE " + dialect.quote("table_name") + " = ?";
@@ -143,8 +147,11 @@ public final class StateStore {
     }
 
     /**
-     * Writes the rows' new states, each only when newer than what is stored. Of several states of one row only the
-     * last is written: one statement must not touch a row twice (PostgreSQL's rewritten multi-row upsert refuses to).
+     * Writes the rows' new states, each only when newer than what is stored. Of several states of one row only the last
+     * is written: one statement must not touch a row twice (PostgreSQL's rewritten multi-row upsert refuses to). Where
+     * the dialect wants many rows a statement (MariaDB prepares an upsert's update expressions again for every row of a
+     * JDBC batch: a batch's tombstones cost a sixth of its gated upserts' time), full statements of that many rows go
+     * as one JDBC batch and the rest as statements of falling powers of two, so few distinct statements are cached.
      */
     public void write(JdbcSession session, List<StateRow> rows, long nowMs) throws SQLException {
         if (rows.isEmpty()) {
@@ -154,25 +161,49 @@ public final class StateStore {
         for (StateRow row : rows) {
             last.put(List.of(row.tableName(), row.rowKey()), row);
         }
-        PreparedStatement statement = session.prepare(upsertSql);
-        for (StateRow row : last.values()) {
-            statement.setString(1, row.tableName());
-            statement.setString(2, row.rowKey());
-            dialect.bind(statement, 3, BOOLEAN, row.deleted());
-            statement.setLong(4, nowMs);
+        List<StateRow> states = List.copyOf(last.values());
+        int most = rowsPerUpsert;
+        int full = most > 1 ? states.size() / most * most : states.size();
+        if (full > 0) {
+            PreparedStatement statement = session.prepare(upsertSql(most));
+            for (int from = 0; from < full; from += most) {
+                bindStates(statement, states.subList(from, from + most), nowMs);
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+        for (int from = full; from < states.size(); ) {
+            int size = Integer.highestOneBit(states.size() - from);
+            PreparedStatement statement = session.prepare(upsertSql(size));
+            bindStates(statement, states.subList(from, from + size), nowMs);
+            statement.executeUpdate();
+            from += size;
+        }
+    }
+
+    private String upsertSql(int rows) {
+        return rows == 1 ? upsertSql : upsertSqlByRows.computeIfAbsent(rows,
+                n -> dialect.upsert(table, KEY, List.of("deleted", "updated_ms", HASHES), "version", n));
+    }
+
+    private void bindStates(PreparedStatement statement, List<StateRow> states, long nowMs) throws SQLException {
+        int index = 1;
+        for (StateRow row : states) {
+            statement.setString(index++, row.tableName());
+            statement.setString(index++, row.rowKey());
+            dialect.bind(statement, index++, BOOLEAN, row.deleted());
+            statement.setLong(index++, nowMs);
             if (row.rowHashes() == null) {
-                statement.setNull(5, java.sql.Types.VARCHAR);
+                statement.setNull(index++, java.sql.Types.VARCHAR);
             } else {
-                statement.setString(5, row.rowHashes());
+                statement.setString(index++, row.rowHashes());
             }
             if (row.version() == null) {
-                statement.setNull(6, java.sql.Types.BIGINT);
+                statement.setNull(index++, java.sql.Types.BIGINT);
             } else {
-                statement.setLong(6, row.version());
+                statement.setLong(index++, row.version());
             }
-            statement.addBatch();
         }
-        statement.executeBatch();
     }
 
     /** Deletes the tombstones of these tables older than the cut-off; returns how many. */
