@@ -59,7 +59,8 @@ final class DatabaseCapture implements AutoCloseable {
             TablePartitions partitions = new TablePartitions(config.topicPrefix(), facts.databaseName());
             CaptureEngine engine = new CaptureEngine(config, tables, connection,
                     IsolationChoice.choose(facts, config.snapshotIsolationRequired()), facts.databaseName(),
-                    StoredAnchors.read(context.offsetStorageReader(), partitions, tables, config::rowFilter),
+                    StoredAnchors.read(context.offsetStorageReader(), partitions, tables,
+                            table -> config.rowFilter(facts.databaseName(), table)),
                     System::currentTimeMillis);
             String selectorDatabase = own ? null : database;
             TaskSignals signals = TaskSignals.start(config, engine, StoredAnchors.signalPositions(

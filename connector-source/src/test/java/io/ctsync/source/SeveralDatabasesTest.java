@@ -131,4 +131,32 @@ class SeveralDatabasesTest {
             connector.stop();
         }
     }
+
+    @Test
+    void aRowFilterQualifiedByADatabaseIsCheckedOnThatDatabaseAndMustNameACapturedOne() {
+        String filter = SourceConnectorConfig.TABLE_FILTER_PREFIX;
+        assertThat(errors(DatabaseOptions.DATABASE_NAMES, "sales,hr", filter + "dbo.orders", "id > 1",
+                filter + "hr.dbo.orders", "name = 'x'", filter + "HR.dbo.people", "id < 5")).isEmpty();
+
+        Map<String, List<String>> errors = errors(DatabaseOptions.DATABASE_NAMES, "sales,hr",
+                filter + "north.dbo.orders", "id > 1", filter + "sales.dbo.people", "id > 1",
+                filter + "hr.dbo.orders", "nosuch = 1");
+
+        assertThat(errors.get(filter + "north.dbo.orders")).singleElement().asString()
+                .contains("names database north, which the connector does not capture").contains("[sales, hr]");
+        assertThat(errors.get(filter + "sales.dbo.people")).as("people is a table of hr only").singleElement()
+                .asString().contains("'sales.dbo.people' is not a captured table").contains("hr.dbo.people");
+        assertThat(errors.get(filter + "hr.dbo.orders")).singleElement().asString()
+                .startsWith("database hr: the row filter (nosuch = 1) is not a valid T-SQL search condition on dbo.orders");
+        assertThat(errors).hasSize(3);
+    }
+
+    @Test
+    void aRowFilterKeyThatNamesATableOfOneDatabaseAndAQualifiedTableOfAnotherIsRefusedAsAmbiguous() {
+        sales.createTable("hr", "dbo.orders", ModelColumn.key("id", "int")).track("hr", "dbo.orders", false);
+        String key = SourceConnectorConfig.TABLE_FILTER_PREFIX + "hr.dbo.orders";
+
+        assertThat(errors(DatabaseOptions.DATABASE_NAMES, "sales,hr", key, "id > 1").get(key)).singleElement().asString()
+                .contains("'hr.dbo.orders' is ambiguous").contains("[sales]").contains("dbo.orders of database hr");
+    }
 }
