@@ -3,6 +3,7 @@ package io.ctsync.source;
 import io.ctsync.contract.CtsyncVersion;
 import io.ctsync.contract.config.ConnectionOptions;
 import io.ctsync.source.config.SourceTaskConfig;
+import io.ctsync.source.signal.TaskSignals;
 import io.ctsync.source.tracking.ChangeTrackingDatabaseFactory;
 import io.ctsync.source.tracking.TableId;
 import io.ctsync.source.tracking.TrackingException;
@@ -29,6 +30,8 @@ public class ChangeTrackingSourceTask extends SourceTask {
     private final CountDownLatch stopping = new CountDownLatch(1);
     private final List<DatabaseCapture> captures = new ArrayList<>();
     private SourceTaskConfig config;
+    /** Null when no signal channel is enabled. */
+    private TaskSignals signals;
     private int next;
 
     @Override
@@ -47,6 +50,9 @@ public class ChangeTrackingSourceTask extends SourceTask {
                 LOG.info("Task started for {} table(s) of database {}: {}", capture.tables.size(), capture.database,
                         capture.tables);
             }
+            signals = TaskSignals.start(config, captures.stream().map(DatabaseCapture::signalsHeld).toList(),
+                    config.signalCatalog(), "ctsync-signals-" + config.topicPrefix() + "-"
+                            + Integer.toHexString(config.databaseTables().hashCode()));
         } catch (RuntimeException e) {
             closeCaptures();
             throw e;
@@ -57,6 +63,9 @@ public class ChangeTrackingSourceTask extends SourceTask {
     public List<SourceRecord> poll() throws InterruptedException {
         if (stopping.getCount() == 0) {
             return null;
+        }
+        if (signals != null) {
+            signals.poll();
         }
         for (int i = 0; i < captures.size(); i++) {
             DatabaseCapture capture = captures.get(next);
@@ -98,6 +107,10 @@ public class ChangeTrackingSourceTask extends SourceTask {
     }
 
     private void closeCaptures() {
+        if (signals != null) {
+            signals.close();
+            signals = null;
+        }
         captures.forEach(DatabaseCapture::close);
         captures.clear();
     }
