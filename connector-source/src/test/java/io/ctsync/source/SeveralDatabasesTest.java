@@ -159,4 +159,29 @@ class SeveralDatabasesTest {
         assertThat(errors(DatabaseOptions.DATABASE_NAMES, "sales,hr", key, "id > 1").get(key)).singleElement().asString()
                 .contains("'hr.dbo.orders' is ambiguous").contains("[sales]").contains("dbo.orders of database hr");
     }
+
+    @Test
+    void withSignalsOnTheFirstTaskAloneKnowsEveryCapturedTableOfEveryDatabaseToReportSignalProblemsOnce() {
+        ChangeTrackingSourceConnector connector = new ChangeTrackingSourceConnector();
+        connector.start(props(DatabaseOptions.DATABASE_NAMES, "sales,hr", "signal.enabled.channels", "kafka",
+                "signal.kafka.topic", "erp-signal", "signal.kafka.bootstrap.servers", "localhost:9"));
+        try {
+            List<SourceTaskConfig> tasks = connector.taskConfigs(3).stream().map(SourceTaskConfig::new).toList();
+
+            assertThat(tasks).hasSize(3);
+            assertThat(tasks.get(0).signalCatalog()).containsOnlyKeys("sales", "hr");
+            assertThat(tasks.get(0).signalCatalog().get("hr"))
+                    .containsExactlyInAnyOrder(new TableId("dbo", "orders"), new TableId("dbo", "people"));
+            assertThat(tasks.subList(1, 3)).allSatisfy(t -> assertThat(t.signalCatalog()).isNull());
+        } finally {
+            connector.stop();
+        }
+        connector.start(props(DatabaseOptions.DATABASE_NAMES, "sales,hr"));
+        try {
+            assertThat(connector.taskConfigs(3)).as("signals off").noneMatch(t -> t.containsKey(
+                    SourceTaskConfig.SIGNAL_CATALOG));
+        } finally {
+            connector.stop();
+        }
+    }
 }
