@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Captures the tables the connector assigned to it, from their anchors (the Connect offsets), one
- * {@link DatabaseCapture} per database they belong to. Each poll runs poll cycles of the databases in turn until one
+ * {@link DatabaseCapture} per database they belong to, and one signal reading ({@link TaskSignals}) for all of them.
+ * Each poll hands the signals that arrived to the captures, then runs poll cycles of the databases in turn until one
  * has records; a transient database failure is retried (reconnecting, with backoff) up to {@code max.retries}.
  */
 public class ChangeTrackingSourceTask extends SourceTask {
@@ -30,8 +31,8 @@ public class ChangeTrackingSourceTask extends SourceTask {
     private final CountDownLatch stopping = new CountDownLatch(1);
     private final List<DatabaseCapture> captures = new ArrayList<>();
     private SourceTaskConfig config;
-    /** Null when no signal channel is enabled. */
-    private TaskSignals signals;
+    /** The task's one signal reading, shared by its databases; null when no signal channel is enabled. */
+    private volatile TaskSignals signals;
     private int next;
 
     @Override
@@ -64,8 +65,9 @@ public class ChangeTrackingSourceTask extends SourceTask {
         if (stopping.getCount() == 0) {
             return null;
         }
-        if (signals != null) {
-            signals.poll();
+        TaskSignals taskSignals = signals; // stop() may close and drop them from another thread
+        if (taskSignals != null) {
+            taskSignals.poll();
         }
         for (int i = 0; i < captures.size(); i++) {
             DatabaseCapture capture = captures.get(next);
