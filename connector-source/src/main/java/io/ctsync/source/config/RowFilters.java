@@ -64,9 +64,20 @@ public final class RowFilters {
                         + "<database>.<schema>.<table> keys of their own for the databases meant");
             } else if (unqualified.isEmpty() && qualified.isEmpty()) {
                 problems.put(key, notCaptured(key, captured));
+            } else {
+                shadowingKey(key, captured).ifPresent(other -> problems.put(key, "'" + key + "' and '" + other
+                        + "' name the same table (database names compare case-insensitively); keep one of them"));
             }
         });
         return problems;
+    }
+
+    /** Another qualified key that {@link #keyOf} picks for the table {@code key} names, if any. */
+    private Optional<String> shadowingKey(String key, Map<String, List<TableId>> captured) {
+        return captured.entrySet().stream().flatMap(e -> e.getValue().stream()
+                        .filter(t -> (e.getKey() + "." + t.qualified()).equalsIgnoreCase(key) && key.endsWith(t.qualified()))
+                        .map(t -> keyOf(e.getKey(), t).orElse(key)))
+                .filter(picked -> !picked.equals(key)).findFirst();
     }
 
     private static List<String> unqualifiedReadings(String key, Map<String, List<TableId>> captured) {

@@ -32,4 +32,12 @@ class RowFiltersTest {
         assertThat(filters.of("west", ORDERS)).isEmpty();
         assertThat(filters.problems(Map.of("east", List.of(ORDERS), "west", List.of(ORDERS)))).isEmpty();
     }
+
+    @Test
+    void twoQualifiedKeysForOneTableThatDifferOnlyInTheDatabasesCaseAreRefused() {
+        RowFilters twice = new RowFilters(Map.of("east.dbo.orders", "qty > 0", "EAST.dbo.orders", "qty > 1"));
+
+        assertThat(twice.problems(Map.of("east", List.of(ORDERS)))).containsOnlyKeys("east.dbo.orders")
+                .extractingByKey("east.dbo.orders").asString().contains("'EAST.dbo.orders'").contains("name the same table");
+    }
 }
