@@ -6,6 +6,7 @@ import io.ctsync.contract.offset.TablePartition;
 import io.ctsync.source.anchor.OffsetAlterations;
 import io.ctsync.source.capture.ReconnectingDatabase;
 import io.ctsync.source.config.DatabaseOptions;
+import io.ctsync.source.config.SignalOptions;
 import io.ctsync.source.config.SourceConnectorConfig;
 import io.ctsync.source.config.SourceTaskConfig;
 import io.ctsync.source.config.TableSelector;
@@ -96,8 +97,14 @@ public class ChangeTrackingSourceConnector extends SourceConnector {
         LOG.info("Planned {} task(s) for {} table(s) of {} database(s): {}", plan.size(),
                 tables.values().stream().mapToInt(List::size).sum(), tables.size(), plan);
         boolean multiDatabase = databases.multiDatabase();
-        return plan.stream().map(group -> multiDatabase ? SourceTaskConfig.forDatabaseTables(props, group)
+        List<Map<String, String>> configs = plan.stream().map(group -> multiDatabase
+                ? SourceTaskConfig.forDatabaseTables(props, group)
                 : SourceTaskConfig.forTables(props, group.stream().map(DatabaseTable::table).toList())).toList();
+        if (!configs.isEmpty() && SignalOptions.kafkaEnabled(new SourceConnectorConfig(props))) {
+            // One task knows every captured table, so a signal naming none of any database is reported once.
+            SourceTaskConfig.reportSignals(configs.get(0), plan.stream().flatMap(List::stream).toList());
+        }
+        return configs;
     }
 
     @Override

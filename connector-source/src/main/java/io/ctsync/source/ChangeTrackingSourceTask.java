@@ -3,6 +3,7 @@ package io.ctsync.source;
 import io.ctsync.contract.CtsyncVersion;
 import io.ctsync.contract.config.ConnectionOptions;
 import io.ctsync.source.config.SourceTaskConfig;
+import io.ctsync.source.signal.TaskSignals;
 import io.ctsync.source.tracking.ChangeTrackingDatabaseFactory;
 import io.ctsync.source.tracking.TableId;
 import io.ctsync.source.tracking.TrackingException;
@@ -19,7 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Captures the tables the connector assigned to it, from their anchors (the Connect offsets), one
- * {@link DatabaseCapture} per database they belong to. Each poll runs poll cycles of the databases in turn until one
+ * {@link DatabaseCapture} per database they belong to, and one signal reading ({@link TaskSignals}) for all of them.
+ * Each poll hands the signals that arrived to the captures, then runs poll cycles of the databases in turn until one
  * has records; a transient database failure is retried (reconnecting, with backoff) up to {@code max.retries}.
  */
 public class ChangeTrackingSourceTask extends SourceTask {
@@ -29,6 +31,8 @@ public class ChangeTrackingSourceTask extends SourceTask {
     private final CountDownLatch stopping = new CountDownLatch(1);
     private final List<DatabaseCapture> captures = new ArrayList<>();
     private SourceTaskConfig config;
+    /** The task's one signal reading, shared by its databases; null when no signal channel is enabled. */
+    private volatile TaskSignals signals;
     private int next;
 
     @Override
@@ -47,6 +51,9 @@ public class ChangeTrackingSourceTask extends SourceTask {
                 LOG.info("Task started for {} table(s) of database {}: {}", capture.tables.size(), capture.database,
                         capture.tables);
             }
+            signals = TaskSignals.start(config, captures.stream().map(DatabaseCapture::signalsHeld).toList(),
+                    config.signalCatalog(), "ctsync-signals-" + config.topicPrefix() + "-"
+                            + Integer.toHexString(config.databaseTables().hashCode()));
         } catch (RuntimeException e) {
             closeCaptures();
             throw e;
@@ -57,6 +64,10 @@ public class ChangeTrackingSourceTask extends SourceTask {
     public List<SourceRecord> poll() throws InterruptedException {
         if (stopping.getCount() == 0) {
             return null;
+        }
+        TaskSignals taskSignals = signals; // stop() may close and drop them from another thread
+        if (taskSignals != null) {
+            taskSignals.poll();
         }
         for (int i = 0; i < captures.size(); i++) {
             DatabaseCapture capture = captures.get(next);
@@ -98,6 +109,10 @@ public class ChangeTrackingSourceTask extends SourceTask {
     }
 
     private void closeCaptures() {
+        if (signals != null) {
+            signals.close();
+            signals = null;
+        }
         captures.forEach(DatabaseCapture::close);
         captures.clear();
     }

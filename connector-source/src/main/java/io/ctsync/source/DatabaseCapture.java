@@ -7,14 +7,13 @@ import io.ctsync.source.capture.CaptureEngine;
 import io.ctsync.source.capture.IsolationChoice;
 import io.ctsync.source.capture.ReconnectingDatabase;
 import io.ctsync.source.config.SourceTaskConfig;
-import io.ctsync.source.config.TableSelector;
 import io.ctsync.source.metrics.SourceTaskMetrics;
 import io.ctsync.source.signal.TaskSignals;
 import io.ctsync.source.tracking.ChangeTrackingDatabaseFactory;
 import io.ctsync.source.tracking.DatabaseFacts;
 import io.ctsync.source.tracking.TableId;
-import io.ctsync.source.tracking.TrackedTable;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.connect.source.SourceTaskContext;
 
@@ -29,19 +28,19 @@ final class DatabaseCapture implements AutoCloseable {
     final List<TableId> tables;
     private final CaptureEngine engine;
     private final SourceTaskMetrics metrics;
-    /** Null when no signal channel is enabled. */
-    private final TaskSignals signals;
+    /** The signal position each table's committed offset carried, where its signal reading resumes. */
+    private final Map<TableId, Long> signalPositions;
     /** Transient failures in a row of this database's cycles. */
     int failures;
 
     private DatabaseCapture(String database, ReconnectingDatabase connection, List<TableId> tables, CaptureEngine engine,
-                            SourceTaskMetrics metrics, TaskSignals signals) {
+                            SourceTaskMetrics metrics, Map<TableId, Long> signalPositions) {
         this.database = database;
         this.connection = connection;
         this.tables = tables;
         this.engine = engine;
         this.metrics = metrics;
-        this.signals = signals;
+        this.signalPositions = signalPositions;
     }
 
     /**
@@ -59,30 +58,28 @@ final class DatabaseCapture implements AutoCloseable {
             TablePartitions partitions = new TablePartitions(config.topicPrefix(), facts.databaseName());
             CaptureEngine engine = new CaptureEngine(config, tables, connection,
                     IsolationChoice.choose(facts, config.snapshotIsolationRequired()), facts.databaseName(),
-                    StoredAnchors.read(context.offsetStorageReader(), partitions, tables, config::rowFilter),
+                    StoredAnchors.read(context.offsetStorageReader(), partitions, tables,
+                            table -> config.rowFilter(facts.databaseName(), table)),
                     System::currentTimeMillis);
-            String selectorDatabase = own ? null : database;
-            TaskSignals signals = TaskSignals.start(config, engine, StoredAnchors.signalPositions(
-                    context.offsetStorageReader(), partitions, tables), facts.databaseName(),
-                    () -> new TableSelector(config).select(selectorDatabase, connection.trackedTables()).stream()
-                            .map(TrackedTable::id).toList(),
-                    "ctsync-signals-" + config.topicPrefix() + (own ? "" : "-" + facts.databaseName()) + "-"
-                            + Integer.toHexString(tables.hashCode()));
+            Map<TableId, Long> signalPositions = StoredAnchors.signalPositions(context.offsetStorageReader(),
+                    partitions, tables);
             SourceTaskMetrics metrics = new SourceTaskMetrics(tables, partitions, connection, System::currentTimeMillis,
                     own ? "" : facts.databaseName() + ".");
             metrics.bind(context);
-            return new DatabaseCapture(facts.databaseName(), connection, tables, engine, metrics, signals);
+            return new DatabaseCapture(facts.databaseName(), connection, tables, engine, metrics, signalPositions);
         } catch (RuntimeException e) {
             connection.close();
             throw e;
         }
     }
 
+    /** What the task's signal reading needs of this database. */
+    TaskSignals.Held signalsHeld() {
+        return new TaskSignals.Held(database, engine, signalPositions);
+    }
+
     /** One poll cycle on this database. */
     List<SourceRecord> poll() {
-        if (signals != null) {
-            signals.poll();
-        }
         List<SourceRecord> records = engine.poll();
         failures = 0;
         metrics.observe(records);
@@ -92,9 +89,6 @@ final class DatabaseCapture implements AutoCloseable {
     @Override
     public void close() {
         metrics.close();
-        if (signals != null) {
-            signals.close();
-        }
         engine.close();
         connection.close();
     }

@@ -131,4 +131,57 @@ class SeveralDatabasesTest {
             connector.stop();
         }
     }
+
+    @Test
+    void aRowFilterQualifiedByADatabaseIsCheckedOnThatDatabaseAndMustNameACapturedOne() {
+        String filter = SourceConnectorConfig.TABLE_FILTER_PREFIX;
+        assertThat(errors(DatabaseOptions.DATABASE_NAMES, "sales,hr", filter + "dbo.orders", "id > 1",
+                filter + "hr.dbo.orders", "name = 'x'", filter + "HR.dbo.people", "id < 5")).isEmpty();
+
+        Map<String, List<String>> errors = errors(DatabaseOptions.DATABASE_NAMES, "sales,hr",
+                filter + "north.dbo.orders", "id > 1", filter + "sales.dbo.people", "id > 1",
+                filter + "hr.dbo.orders", "nosuch = 1");
+
+        assertThat(errors.get(filter + "north.dbo.orders")).singleElement().asString()
+                .contains("names database north, which the connector does not capture").contains("[sales, hr]");
+        assertThat(errors.get(filter + "sales.dbo.people")).as("people is a table of hr only").singleElement()
+                .asString().contains("'sales.dbo.people' is not a captured table").contains("hr.dbo.people");
+        assertThat(errors.get(filter + "hr.dbo.orders")).singleElement().asString()
+                .startsWith("database hr: the row filter (nosuch = 1) is not a valid T-SQL search condition on dbo.orders");
+        assertThat(errors).hasSize(3);
+    }
+
+    @Test
+    void aRowFilterKeyThatNamesATableOfOneDatabaseAndAQualifiedTableOfAnotherIsRefusedAsAmbiguous() {
+        sales.createTable("hr", "dbo.orders", ModelColumn.key("id", "int")).track("hr", "dbo.orders", false);
+        String key = SourceConnectorConfig.TABLE_FILTER_PREFIX + "hr.dbo.orders";
+
+        assertThat(errors(DatabaseOptions.DATABASE_NAMES, "sales,hr", key, "id > 1").get(key)).singleElement().asString()
+                .contains("'hr.dbo.orders' is ambiguous").contains("[sales]").contains("dbo.orders of database hr");
+    }
+
+    @Test
+    void withSignalsOnTheFirstTaskAloneKnowsEveryCapturedTableOfEveryDatabaseToReportSignalProblemsOnce() {
+        ChangeTrackingSourceConnector connector = new ChangeTrackingSourceConnector();
+        connector.start(props(DatabaseOptions.DATABASE_NAMES, "sales,hr", "signal.enabled.channels", "kafka",
+                "signal.kafka.topic", "erp-signal", "signal.kafka.bootstrap.servers", "localhost:9"));
+        try {
+            List<SourceTaskConfig> tasks = connector.taskConfigs(3).stream().map(SourceTaskConfig::new).toList();
+
+            assertThat(tasks).hasSize(3);
+            assertThat(tasks.get(0).signalCatalog()).containsOnlyKeys("sales", "hr");
+            assertThat(tasks.get(0).signalCatalog().get("hr"))
+                    .containsExactlyInAnyOrder(new TableId("dbo", "orders"), new TableId("dbo", "people"));
+            assertThat(tasks.subList(1, 3)).allSatisfy(t -> assertThat(t.signalCatalog()).isNull());
+        } finally {
+            connector.stop();
+        }
+        connector.start(props(DatabaseOptions.DATABASE_NAMES, "sales,hr"));
+        try {
+            assertThat(connector.taskConfigs(3)).as("signals off").noneMatch(t -> t.containsKey(
+                    SourceTaskConfig.SIGNAL_CATALOG));
+        } finally {
+            connector.stop();
+        }
+    }
 }

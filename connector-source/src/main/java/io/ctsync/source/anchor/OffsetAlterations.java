@@ -46,7 +46,8 @@ public final class OffsetAlterations {
             }
             if (entry.getValue() != null) {
                 TableAnchor.fromMap(entry.getValue());
-                checkRowFilter(config, new TableId(partition.schema(), partition.table()), entry.getValue());
+                checkRowFilter(config, partition.database(), new TableId(partition.schema(), partition.table()),
+                        entry.getValue());
             }
         }
         try (ChangeTrackingDatabase db = database.get()) {
@@ -66,14 +67,15 @@ public final class OffsetAlterations {
      * An offset must carry the fingerprint of the table's row filter (none without a filter): a task that starts from
      * an offset with another one snapshots the table again, which is what resetting the offset (null) is for.
      */
-    private static void checkRowFilter(SourceConnectorConfig config, TableId table, Map<String, ?> offset) {
-        Optional<String> expected = config.rowFilter(table).map(RowFilter::fingerprint);
+    private static void checkRowFilter(SourceConnectorConfig config, String database, TableId table,
+                                       Map<String, ?> offset) {
+        Optional<String> expected = config.rowFilter(database, table).map(RowFilter::fingerprint);
         Optional<String> given = TableAnchor.rowFilter(offset);
         if (!given.equals(expected)) {
             throw new InvalidOffsetException("Offset of " + table.qualified() + " has " + given.map(f -> "'"
                     + TableAnchor.ROW_FILTER + "' " + f).orElse("no '" + TableAnchor.ROW_FILTER + "'") + ", but "
                     + expected.map(f -> "the table's row filter (" + SourceConnectorConfig.TABLE_FILTER_PREFIX
-                    + table.qualified() + ") has the fingerprint " + f + ": add \"" + TableAnchor.ROW_FILTER + "\":\""
+                    + config.rowFilters().keyOf(database, table).orElseThrow() + ") has the fingerprint " + f + ": add \"" + TableAnchor.ROW_FILTER + "\":\""
                     + f + "\"").orElse("the table has no row filter: leave '" + TableAnchor.ROW_FILTER + "' out")
                     + " (an offset under another filter would snapshot the table again; to do that, reset the offset)");
         }

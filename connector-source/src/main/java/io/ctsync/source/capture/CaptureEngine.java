@@ -90,7 +90,7 @@ public final class CaptureEngine implements AutoCloseable {
         this.clock = clock;
         this.lastHeartbeatMs = clock.getAsLong();
         for (TableId table : captured) {
-            tables.add(new TableCapture(table, start.anchors().get(table), config.rowFilter(table),
+            tables.add(new TableCapture(table, start.anchors().get(table), config.rowFilter(databaseName, table),
                     start.resnapshots().contains(table)));
         }
     }

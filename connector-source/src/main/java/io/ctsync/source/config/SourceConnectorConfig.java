@@ -50,11 +50,12 @@ public class SourceConnectorConfig extends AbstractConfig {
     private static final String TABLE_MONITOR_INTERVAL_MS_DOC = "How often the connector lists the change-tracked "
             + "tables; when a matching table appears or disappears it re-plans its tasks.";
     public static final long TABLE_MONITOR_INTERVAL_MS_DEFAULT = 60_000L;
-    /** Prefix of the per-table row filters, {@code table.filter.<schema>.<table>}: not in the ConfigDef (names vary). */
+    /** Prefix of the row filters, {@code table.filter.[<database>.]<schema>.<table>}: not in the ConfigDef (names vary). */
     public static final String TABLE_FILTER_PREFIX = "table.filter.";
     public static final String TABLE_FILTER_DOC = "A T-SQL search condition on the columns of the table <schema>.<table> "
-            + "(as the catalog spells it); only rows satisfying it are snapshotted and emitted, and a changed row that "
-            + "fails it is emitted as a delete of its key. Trusted operator input: put into the queries as written, in "
+            + "(as the catalog spells it), in every captured database; table.filter.<database>.<schema>.<table> sets the "
+            + "one of that database's table and wins over the unqualified one there. Only rows satisfying it are "
+            + "snapshotted and emitted, and a changed row that fails it is emitted as a delete of its key. Trusted operator input: put into the queries as written, in "
             + "parentheses. Changing it snapshots the table again.";
 
     public static final String SNAPSHOT_MODE = "snapshot.mode";
@@ -248,17 +249,24 @@ public class SourceConnectorConfig extends AbstractConfig {
         return getString(DATABASE_FACTORY);
     }
 
-    /** The configured row filters, by the text after {@link #TABLE_FILTER_PREFIX} (meant to be 'schema.table'). */
+    /** The configured row filters, by the text after {@link #TABLE_FILTER_PREFIX} ('schema.table' or 'database.schema.table'). */
     public Map<String, String> tableFilters() {
         Map<String, String> filters = new TreeMap<>();
         originalsWithPrefix(TABLE_FILTER_PREFIX).forEach((table, filter) -> filters.put(table, String.valueOf(filter)));
         return filters;
     }
 
-    /** The row filter of {@code table}; empty when it has none (or a blank one, which the startup checks refuse). */
-    public Optional<RowFilter> rowFilter(TableId table) {
-        String filter = tableFilters().get(table.qualified());
-        return filter == null || filter.isBlank() ? Optional.empty() : Optional.of(new RowFilter(filter));
+    /** The row filters, and which one governs a table of a database. */
+    public RowFilters rowFilters() {
+        return new RowFilters(tableFilters());
+    }
+
+    /**
+     * The row filter of {@code table} of {@code database} (its {@code table.filter.<database>.<schema>.<table>}, else
+     * its {@code table.filter.<schema>.<table>}); empty when it has none (or a blank one, which the checks refuse).
+     */
+    public Optional<RowFilter> rowFilter(String database, TableId table) {
+        return rowFilters().of(database, table);
     }
 
     private List<Pattern> patterns(String option) {

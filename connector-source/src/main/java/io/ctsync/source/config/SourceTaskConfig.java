@@ -25,12 +25,19 @@ public final class SourceTaskConfig extends SourceConnectorConfig {
      */
     public static final String TASK_TABLES = "ctsync.task.tables";
 
+    /**
+     * Internal, on one task only when a signal channel is enabled (the one that reports problems of signals, so each
+     * is logged once per connector): every table the connector captures, as [database, schema, table] triples.
+     */
+    public static final String SIGNAL_CATALOG = "ctsync.task.signal.catalog";
+
     /** The key of {@link #databaseTables()} for tables of the database {@code connection.url} opens. */
     public static final String CONNECTION_DATABASE = "";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ConfigDef TASK_DEF = new ConfigDef(CONFIG_DEF)
-            .defineInternal(TASK_TABLES, ConfigDef.Type.STRING, ConfigDef.NO_DEFAULT_VALUE, ConfigDef.Importance.HIGH);
+            .defineInternal(TASK_TABLES, ConfigDef.Type.STRING, ConfigDef.NO_DEFAULT_VALUE, ConfigDef.Importance.HIGH)
+            .defineInternal(SIGNAL_CATALOG, ConfigDef.Type.STRING, null, ConfigDef.Importance.LOW);
 
     private final Map<String, List<TableId>> tablesByDatabase;
 
@@ -49,16 +56,31 @@ public final class SourceTaskConfig extends SourceConnectorConfig {
         return tablesByDatabase;
     }
 
+    /** Every table the connector captures, by database, on the task that reports signal problems; else null. */
+    public Map<String, List<TableId>> signalCatalog() {
+        String catalog = getString(SIGNAL_CATALOG);
+        return catalog == null ? null : decodeByDatabase(catalog);
+    }
+
+    /** Makes {@code taskProps} the task that reports problems of signals, knowing every one of {@code captured}. */
+    public static void reportSignals(Map<String, String> taskProps, List<DatabaseTable> captured) {
+        taskProps.put(SIGNAL_CATALOG, triples(captured));
+    }
+
     /** The task configuration for tables of named databases, built on the connector's own properties. */
     public static Map<String, String> forDatabaseTables(Map<String, String> connectorProps, List<DatabaseTable> tables) {
         Map<String, String> props = new HashMap<>(connectorProps);
+        props.put(TASK_TABLES, triples(tables));
+        return props;
+    }
+
+    private static String triples(List<DatabaseTable> tables) {
         try {
-            props.put(TASK_TABLES, JSON.writeValueAsString(tables.stream()
-                    .map(t -> List.of(t.database(), t.table().schema(), t.table().table())).toList()));
+            return JSON.writeValueAsString(tables.stream()
+                    .map(t -> List.of(t.database(), t.table().schema(), t.table().table())).toList());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        return props;
     }
 
     /** The task configuration for {@code tables}, built on the connector's own properties. */

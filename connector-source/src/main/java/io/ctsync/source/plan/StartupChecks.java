@@ -4,6 +4,7 @@ import io.ctsync.contract.config.ConnectionOptions;
 import io.ctsync.source.config.DatabaseOptions;
 import io.ctsync.source.config.EventTimestampMode;
 import io.ctsync.source.config.RetentionExpiredPolicy;
+import io.ctsync.source.config.RowFilters;
 import io.ctsync.source.config.SignalOptions;
 import io.ctsync.source.config.SnapshotMode;
 import io.ctsync.source.config.SourceConnectorConfig;
@@ -71,7 +72,7 @@ public final class StartupChecks {
         }
         List<TrackedTable> captured = selector.select(tracked);
         checks.checkDatabase(config, database, facts, captured, "");
-        checks.reportUnfilteredNames(config, captured.stream().map(t -> t.id().qualified()).toList());
+        checks.reportUnfilteredNames(config, Map.of(facts.databaseName(), captured.stream().map(TrackedTable::id).toList()));
         return checks.problems;
     }
 
@@ -102,10 +103,10 @@ public final class StartupChecks {
                 checks.add(SourceConnectorConfig.TABLE_INCLUDE_LIST, "'" + pattern + "' matches no change-tracked table "
                         + "of databases " + trackedByDatabase.keySet() + "; " + ENABLE_TABLE);
             }
-            List<String> capturedNames = new ArrayList<>();
-            trackedByDatabase.forEach((name, tracked) -> selector.select(name, tracked)
-                    .forEach(t -> capturedNames.add(t.id().qualified())));
-            checks.reportUnfilteredNames(config, capturedNames);
+            Map<String, List<TableId>> capturedByDatabase = new LinkedHashMap<>();
+            trackedByDatabase.forEach((name, tracked) -> capturedByDatabase.put(name, selector.select(name, tracked)
+                    .stream().map(TrackedTable::id).toList()));
+            checks.reportUnfilteredNames(config, capturedByDatabase);
         }
         return checks.problems;
     }
@@ -179,7 +180,7 @@ public final class StartupChecks {
                     + "Database: GRANT VIEW DATABASE STATE TO <user>), or use 'read'");
         }
         checkColumnTypes(config, database, facts, captured, where);
-        checkRowFilters(config, database, captured, where);
+        checkRowFilters(config, database, facts.databaseName(), captured, where);
     }
 
     /** Throws one exception listing every problem, or returns when there is none. */
@@ -207,34 +208,30 @@ public final class StartupChecks {
     }
 
     /**
-     * Each row filter must name a captured table (else it would filter nothing, silently) and compile against it: the
-     * database compiles {@code SELECT TOP 0 1 FROM <table> WHERE (<filter>)}, each in its own transaction.
+     * The row filter governing each captured table of this database (its qualified key, else its unqualified one) must
+     * compile against it: the database compiles {@code SELECT TOP 0 1 FROM <table> WHERE (<filter>)}, each in its own
+     * transaction.
      */
-    /** Each row filter of a captured table must be a valid search condition on it (filters name {@code schema.table}). */
-    private void checkRowFilters(SourceConnectorConfig config, ChangeTrackingDatabase database, List<TrackedTable> captured,
-                                 String where) {
-        Map<String, TableId> byName = new LinkedHashMap<>();
-        captured.forEach(t -> byName.put(t.id().qualified(), t.id()));
-        config.tableFilters().forEach((name, filter) -> {
-            TableId table = byName.get(name);
-            if (filter.isBlank() || table == null) {
-                return;
+    private void checkRowFilters(SourceConnectorConfig config, ChangeTrackingDatabase database, String databaseName,
+                                 List<TrackedTable> captured, String where) {
+        RowFilters filters = config.rowFilters();
+        for (TrackedTable table : captured) {
+            Optional<RowFilter> filter = filters.of(databaseName, table.id());
+            if (filter.isEmpty()) {
+                continue;
             }
-            database.inCycle(Isolation.READ_COMMITTED, cycle -> cycle.rowFilterError(table, new RowFilter(filter)))
-                    .ifPresent(error -> add(SourceConnectorConfig.TABLE_FILTER_PREFIX + name, where + "the row filter ("
-                            + filter + ") is not a valid T-SQL search condition on " + name + ": " + error));
-        });
+            String key = filters.keyOf(databaseName, table.id()).orElseThrow();
+            database.inCycle(Isolation.READ_COMMITTED, cycle -> cycle.rowFilterError(table.id(), filter.get()))
+                    .ifPresent(error -> add(SourceConnectorConfig.TABLE_FILTER_PREFIX + key, where + "the row filter ("
+                            + filter.get().predicate() + ") is not a valid T-SQL search condition on "
+                            + table.id().qualified() + ": " + error));
+        }
     }
 
-    /** A row filter must name a captured table ({@code schema.table}; with several databases, of any of them). */
-    private void reportUnfilteredNames(SourceConnectorConfig config, List<String> capturedNames) {
-        config.tableFilters().forEach((name, filter) -> {
-            if (!filter.isBlank() && !capturedNames.contains(name)) {
-                add(SourceConnectorConfig.TABLE_FILTER_PREFIX + name, "'" + name + "' is not a captured table, so this "
-                        + "row filter would filter nothing; name a table as <schema>.<table> the way the catalog spells it "
-                        + "(captured: " + new java.util.LinkedHashSet<>(capturedNames) + ")");
-            }
-        });
+    /** A row filter must name a captured table of a captured database, and one only. */
+    private void reportUnfilteredNames(SourceConnectorConfig config, Map<String, List<TableId>> captured) {
+        config.rowFilters().problems(captured).forEach((key, problem) ->
+                add(SourceConnectorConfig.TABLE_FILTER_PREFIX + key, problem));
     }
 
     private void add(String option, String message) {

@@ -5,17 +5,19 @@ import io.ctsync.source.capture.SignalPositions;
 import io.ctsync.source.config.SignalOptions;
 import io.ctsync.source.config.SourceConnectorConfig;
 import io.ctsync.source.tracking.TableId;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.apache.kafka.common.KafkaException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A task's signal reading: at start, each table resumes at the signal position its offset carried (a table without
- * one at the end of the topic), the consumer at the lowest of them; each poll hands what arrived to the capture.
+ * A task's signal reading, one consumer shared by the databases it holds: at start, each table resumes at the signal
+ * position its offset carried (a table without one at the end of the topic), the consumer at the lowest of them over
+ * every database; each poll hands what arrived to the captures. Sharing is safe because each table skips a signal below
+ * its own position ({@link SignalPositions#resnapshot}).
  */
 public final class TaskSignals implements AutoCloseable {
 
@@ -30,13 +32,22 @@ public final class TaskSignals implements AutoCloseable {
     }
 
     /**
-     * Starts reading signals for {@code engine}'s tables, or returns null when no signal channel is enabled.
+     * The capture of one database the task holds.
      *
-     * @param committed the signal position each table's committed offset carried
-     * @param captured  every table the connector captures
+     * @param database  its name as its connection spells it
+     * @param committed the signal position each of its tables' committed offsets carried
      */
-    public static TaskSignals start(SourceConnectorConfig config, CaptureEngine engine, Map<TableId, Long> committed,
-                                    String database, Supplier<List<TableId>> captured, String clientId) {
+    public record Held(String database, CaptureEngine engine, Map<TableId, Long> committed) {
+    }
+
+    /**
+     * Starts reading signals for the tables of {@code databases}, or returns null when no signal channel is enabled.
+     *
+     * @param catalog every table the connector captures, by database, when this task reports problems of signals;
+     *                null for the other tasks
+     */
+    public static TaskSignals start(SourceConnectorConfig config, List<Held> databases,
+                                    Map<String, List<TableId>> catalog, String clientId) {
         if (!SignalOptions.kafkaEnabled(config)) {
             return null;
         }
@@ -44,18 +55,22 @@ public final class TaskSignals implements AutoCloseable {
                 SignalOptions.kafkaTopic(config), SignalOptions.pollTimeoutMs(config), clientId);
         try {
             long end = channel.end();
-            SignalPositions positions = engine.signals();
-            positions.follow(committed, end);
-            long from = positions.applyFrom();
+            List<SignalDispatcher.HeldDatabase> held = new ArrayList<>();
+            for (Held database : databases) {
+                SignalPositions positions = database.engine().signals();
+                positions.follow(database.committed(), end);
+                held.add(new SignalDispatcher.HeldDatabase(database.database(), positions));
+            }
+            long from = held.stream().mapToLong(h -> h.positions().applyFrom()).min().orElse(end);
             channel.seek(from);
-            long reportFrom = committed.values().stream().mapToLong(Long::longValue).max().orElse(end);
-            List<TableId> connectorTables = captured.get();
-            boolean reporter = SignalDispatcher.reports(positions.tables(), connectorTables);
-            LOG.info("Reading signals from topic {} at position {} (end {}) for {} table(s){}",
-                    SignalOptions.kafkaTopic(config), from, end, positions.tables().size(),
-                    reporter ? "; this task reports problems of signals" : "");
-            return new TaskSignals(channel, new SignalDispatcher(positions, new SignalParser(config.topicPrefix()), database,
-                    connectorTables, reporter, reportFrom));
+            long reportFrom = databases.stream().flatMap(d -> d.committed().values().stream())
+                    .mapToLong(Long::longValue).max().orElse(end);
+            LOG.info("Reading signals from topic {} at position {} (end {}) with one consumer for {} table(s) of {} "
+                    + "database(s){}", SignalOptions.kafkaTopic(config), from, end,
+                    held.stream().mapToInt(h -> h.positions().tables().size()).sum(), held.size(),
+                    catalog != null ? "; this task reports problems of signals" : "");
+            return new TaskSignals(channel, new SignalDispatcher(held, new SignalParser(config.topicPrefix()), catalog,
+                    reportFrom));
         } catch (RuntimeException e) {
             channel.close();
             throw e;

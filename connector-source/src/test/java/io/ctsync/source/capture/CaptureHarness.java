@@ -61,7 +61,7 @@ final class CaptureHarness {
             }
         }
         engine = new CaptureEngine(config, new ModelDatabase(model), isolation, model.name(),
-                StoredAnchors.fromOffsets(offsets, config::rowFilter), clock::get);
+                StoredAnchors.fromOffsets(offsets, t -> config.rowFilter(model.name(), t)), clock::get);
         return this;
     }
 

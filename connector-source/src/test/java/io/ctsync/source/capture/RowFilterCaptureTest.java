@@ -158,4 +158,28 @@ class RowFilterCaptureTest {
         assertThat(keyOps(h.drain())).as("only the table whose filter changed, and only its matching rows")
                 .containsExactly("2:r");
     }
+
+    @Test
+    void aFilterQualifiedByTheDatabaseWinsAndOnlyItsOwnChangeSnapshotsTheTableAgain() {
+        CaptureHarness h = harness("qty = 1");
+        String own = SourceConnectorConfig.TABLE_FILTER_PREFIX + h.model.name() + ".dbo.items";
+        String other = SourceConnectorConfig.TABLE_FILTER_PREFIX + "elsewhere.dbo.items";
+        h.with(own, "qty = 2").with(other, "qty = 3");
+        Items.insertRange(h.model, "items", 1, 3);
+
+        assertThat(keyOps(h.start().drain())).as("this database's qualified filter, not the unqualified one")
+                .containsExactly("2:r");
+        assertThat(h.committedOffset("items").get(TableAnchor.ROW_FILTER))
+                .isEqualTo(new RowFilter("qty = 2").fingerprint());
+
+        h.with(FILTER, "qty >= 1").with(other, "qty >= 1").start();
+        h.model.transaction(tx -> Items.set(tx, "items", 2, "name", "renamed"));
+        assertThat(keyOps(h.drain())).as("filters of the table in other databases changed, not this one's: no snapshot")
+                .containsExactly("2:u");
+
+        h.props.remove(own);
+        h.start();
+        assertThat(keyOps(h.drain())).as("without its qualified filter the unqualified one applies: a new snapshot")
+                .containsExactly("1:r", "2:r", "3:r");
+    }
 }

@@ -56,8 +56,8 @@ class SignalResnapshotTest {
         h.engine.signals().follow(committed, topic.size());
         read = (int) h.engine.signals().applyFrom();
         List<TableId> all = List.of(new TableId("dbo", "items"), new TableId("dbo", "orders"));
-        dispatcher = new SignalDispatcher(h.engine.signals(), new SignalParser("erp"), h.model.name(), all, true,
-                committed.values().stream().mapToLong(Long::longValue).max().orElse(topic.size()));
+        dispatcher = new SignalDispatcher(List.of(new SignalDispatcher.HeldDatabase(h.model.name(), h.engine.signals())),
+                new SignalParser("erp"), Map.of(h.model.name(), all), committed.values().stream().mapToLong(Long::longValue).max().orElse(topic.size()));
     }
 
     private void send(String value) {
@@ -218,7 +218,7 @@ class SignalResnapshotTest {
                             line -> assertThat(line).startsWith("Signal at position 0 ").contains("not a JSON object"),
                             line -> assertThat(line).startsWith("Signal at position 1 ").contains("'pause-snapshot'"),
                             line -> assertThat(line).startsWith("Signal execute-snapshot at position 2")
-                                    .contains("'sales.dbo.nosuchtable' matches none of the captured tables")
+                                    .contains("'sales.dbo.nosuchtable' matches none of the 2 captured tables")
                                     .contains(h.model.name() + ".dbo.items"),
                             line -> assertThat(line).startsWith("Signal at position 3 ").contains("filtered snapshot"));
             resnapshot(h, "dbo.items");

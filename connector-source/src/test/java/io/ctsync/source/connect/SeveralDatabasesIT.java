@@ -164,6 +164,52 @@ class SeveralDatabasesIT {
                 .containsExactly("1:r", "2:r", "3:c", "4:c");
     }
 
+    /**
+     * Three databases over two tasks, so one task holds two: each task reads the signal topic with one consumer, a
+     * qualified row filter wins for its database, a signal naming {@code <database>.dbo.orders} re-snapshots that
+     * database's table only, and a signal naming no table is one WARN line for the whole connector.
+     */
+    @Test
+    void rowFiltersAndSignalsOfSeveralDatabasesOverTwoTasks() throws Exception {
+        ChangeTrackingModel master = ChangeTrackingModel.create(SERVER, "master3");
+        List<ChangeTrackingModel> databases = List.of(database("e15", "orders"), database("w15", "orders"),
+                database("n15", "orders"));
+        databases.forEach(db -> insert(db, "orders", 1, 3));
+        String signals = "several-signal";
+        CONNECT.cluster().kafka().createTopic(signals, 1);
+        Map<String, String> config = connectorConfig("unused", "sig3");
+        config.put("connection.url", ModelDatabaseFactory.url(master));
+        config.put("database.names", "e15,w15,n15");
+        config.put("tasks.max", "2");
+        config.put("table.filter.dbo.orders", "id <= 2");
+        config.put("table.filter.w15.dbo.orders", "id >= 2");
+        config.put("signal.enabled.channels", "kafka");
+        config.put("signal.kafka.topic", signals);
+        config.put("signal.kafka.bootstrap.servers", CONNECT.bootstrapServers());
+        try (LogLines logs = new LogLines("io.ctsync.source.signal")) {
+            CONNECT.startConnector("sig3", config, 2);
+            assertThat(awaitEvents("sig3.e15.dbo.orders", 2)).containsExactly("1:r", "2:r");
+            assertThat(awaitEvents("sig3.w15.dbo.orders", 2)).as("w15's own filter").containsExactly("2:r", "3:r");
+            assertThat(awaitEvents("sig3.n15.dbo.orders", 2)).containsExactly("1:r", "2:r");
+            assertThat(logs.matching("with one consumer for")).as("one consumer per task, one task holding two databases")
+                    .hasSize(2).anyMatch(l -> l.contains("of 2 database(s)"));
+
+            CONNECT.cluster().kafka().produce(signals, "sig3", "{\"type\":\"execute-snapshot\",\"data\":"
+                    + "{\"data-collections\":[\"nosuch.dbo.orders\"]}}");
+            CONNECT.cluster().kafka().produce(signals, "sig3", "{\"type\":\"execute-snapshot\",\"data\":"
+                    + "{\"data-collections\":[\"w15.dbo.orders\"]}}");
+            assertThat(awaitEvents("sig3.w15.dbo.orders", 4)).containsExactly("2:r", "3:r", "2:r", "3:r");
+            Awaitility.await("every table considered both signals").atMost(WAIT).pollInterval(Duration.ofMillis(200))
+                    .until(() -> CONNECT.restGet("connectors/sig3/offsets").body().split("\"signal_offset\":2", -1).length - 1,
+                            n -> n == 3);
+
+            assertThat(logs.matching("'nosuch.dbo.orders' matches none")).as("one WARN for the connector")
+                    .singleElement().asString().contains("of the 3 captured tables");
+            assertThat(all(CONNECT, "sig3.e15.dbo.orders")).as("e15 not re-snapshotted").hasSize(2);
+            assertThat(all(CONNECT, "sig3.n15.dbo.orders")).as("n15 not re-snapshotted").hasSize(2);
+        }
+    }
+
     private static String partition(String database, String table) {
         return "{\"server\":\"multi\",\"database\":\"" + database + "\",\"schema\":\"dbo\",\"table\":\"" + table + "\"}";
     }

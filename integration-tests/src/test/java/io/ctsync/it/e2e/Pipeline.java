@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 
@@ -33,6 +34,7 @@ final class Pipeline {
     private final TargetTables target;
     private final Map<String, String> sourceOverrides = new HashMap<>();
     private final Map<String, String> sinkOverrides = new HashMap<>();
+    private final Map<String, Predicate<Map<String, Object>>> kept = new HashMap<>();
 
     /** A pipeline from the simulated SQL Server, a model named {@code name}. */
     Pipeline(ConnectClusterExtension connect, TestDatabase targetDatabase, String name, long seed) {
@@ -101,6 +103,15 @@ final class Pipeline {
 
     Pipeline sinkOption(String option, String value) {
         sinkOverrides.put(option, value);
+        return this;
+    }
+
+    /**
+     * The source rows of {@code table} the target should hold from now on: those {@code keep} accepts, the row filter
+     * of the source connector ({@code table.filter.*}) written in Java for the comparison.
+     */
+    Pipeline expectRows(String table, Predicate<Map<String, Object>> keep) {
+        kept.put(table, keep);
         return this;
     }
 
@@ -193,7 +204,7 @@ final class Pipeline {
      * the seed and what the workload did.
      */
     Duration awaitConvergence(Duration timeout) {
-        TableComparison comparison = new TableComparison(tables, target);
+        TableComparison comparison = new TableComparison(tables, target, kept);
         AtomicReference<String> last = new AtomicReference<>("not compared yet");
         long start = System.nanoTime();
         try {

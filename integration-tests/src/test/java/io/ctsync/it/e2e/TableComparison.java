@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * Compares the source's rows with the target row for row and value for value, under the documented type
@@ -23,18 +24,31 @@ import java.util.TreeMap;
  * strings, xml and uniqueidentifier as text, binary as bytes, dates and times as the same instant, where PostgreSQL
  * and MariaDB keep microseconds (a datetime2(7), time(7) or datetimeoffset(7) then matches to within 1 µs) and SQLite
  * keeps the full ISO-8601 text. datetimeoffset compares the instant (MariaDB stores it as UTC). The sink's own
- * version column is not part of the row.
+ * version column is not part of the row. A table under a row filter compares the source rows the filter keeps.
  */
 final class TableComparison {
 
     private final SourceDatabase sourceDatabase;
     private final SourceTables tables;
     private final TargetTables target;
+    /** Per table, the source rows the target should hold (a row filter of the source connector); others: all. */
+    private final Map<String, Predicate<Map<String, Object>>> kept;
 
     TableComparison(SourceTables tables, TargetTables target) {
+        this(tables, target, Map.of());
+    }
+
+    TableComparison(SourceTables tables, TargetTables target, Map<String, Predicate<Map<String, Object>>> kept) {
         this.tables = tables;
         this.sourceDatabase = tables.database();
         this.target = target;
+        this.kept = Map.copyOf(kept);
+    }
+
+    /** The source rows of {@code table} the target should hold. */
+    private List<Map<String, Object>> sourceRows(String table) {
+        Predicate<Map<String, Object>> keep = kept.getOrDefault(table, row -> true);
+        return sourceDatabase.rows(table).stream().filter(keep).toList();
     }
 
     /** The first difference over every table, or empty when the target equals the source. */
@@ -51,7 +65,7 @@ final class TableComparison {
     /** Rows per table in the source now, for reports. */
     Map<String, Integer> sourceRowCounts() {
         Map<String, Integer> counts = new TreeMap<>();
-        tables.tables().forEach(t -> counts.put(t, sourceDatabase.rows(t).size()));
+        tables.tables().forEach(t -> counts.put(t, sourceRows(t).size()));
         return counts;
     }
 
@@ -59,7 +73,7 @@ final class TableComparison {
         List<ModelColumn> columns = tables.columns(table);
         List<String> keyColumns = tables.keyColumns(table);
         TreeMap<String, Map<String, Object>> source = new TreeMap<>();
-        for (Map<String, Object> row : sourceDatabase.rows(table)) {
+        for (Map<String, Object> row : sourceRows(table)) {
             source.put(key(row, keyColumns), row);
         }
         TreeMap<String, Map<String, Object>> targetRows = new TreeMap<>();
