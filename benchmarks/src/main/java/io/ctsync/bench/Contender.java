@@ -62,7 +62,7 @@ record Contender(String name, String table, Map<String, String> config) {
                                        long roundTripMs) {
         Contender tuned = ctsyncTuned(db, topic, format, batchSize);
         Map<String, String> config = new HashMap<>(tuned.config());
-        String table = "orders_ctsync_rtt" + roundTripMs + "_" + format.label();
+        String table = "orders_ctsync_rtt" + roundTripMs + "_" + format.tableSuffix();
         config.put("table.name.format", table);
         config.put("connection.url", db.jdbcUrlVia(proxyPort));
         return new Contender(tuned.name().replace(")", ", " + roundTripMs + " ms round trip)"), table, config);

@@ -39,7 +39,7 @@ final class RawPipelineRun {
     static RunResult run(BenchCluster cluster, BenchDatabase db, String topic, Serialization format, long records,
                          int batchSize, Duration timeout) throws Exception {
         System.out.printf("Running the raw pipeline into %s (%s)...%n", db.kind(), format.label());
-        String table = "orders_pipeline_" + format.label();
+        String table = "orders_pipeline_" + format.tableSuffix();
         Converter keys = format.newConverter(true);
         Converter values = format.newConverter(false);
         try (HeapSampler heap = HeapSampler.start()) {

@@ -47,15 +47,15 @@ class SinkBenchmarkSmokeIT {
     }
 
     @Test
-    void bothSinksReachTheExpectedFinalStateThroughCtsyncsJsonConverter() throws Exception {
+    void bothSinksAndTheRawPipelineReachTheExpectedFinalStateThroughCtsyncsJsonConverter() throws Exception {
         BenchmarkOptions options = BenchmarkOptions.parse("--events", "3000", "--batch-size", "500", "--formats",
-                "json-fast", "--contenders", "ctsync-tuned,debezium");
+                "json-fast", "--contenders", "raw-pipeline,ctsync-tuned,debezium");
 
         SinkBenchmark.Outcome outcome = SinkBenchmark.run(options);
         System.out.println(Report.markdown(options, outcome));
 
         assertThat(outcome.mismatches()).isEmpty();
-        assertThat(outcome.results()).hasSize(TargetKind.values().length * 2);
+        assertThat(outcome.results()).hasSize(TargetKind.values().length * 3);
         assertThat(outcome.results()).allSatisfy(r -> {
             assertThat(r.format()).isEqualTo("json-fast");
             assertThat(r.digest().rows()).isEqualTo(outcome.expected().rows());
