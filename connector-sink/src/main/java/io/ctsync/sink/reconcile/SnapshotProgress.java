@@ -9,7 +9,9 @@ import io.ctsync.sink.jdbc.JdbcSession;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Which partitions of a topic have passed a snapshot's end marker, per connector and snapshot, in a table of the
@@ -31,6 +33,7 @@ final class SnapshotProgress {
     private final String upsertSql;
     private final String passedSql;
     private final String reconciledSql;
+    private final String floorsSql;
 
     SnapshotProgress(Dialect dialect, TableId table, String connectorName) {
         this.dialect = dialect;
@@ -43,6 +46,10 @@ final class SnapshotProgress {
                 snapshot);
         this.reconciledSql = "UPDATE " + dialect.qualified(table) + " SET " + dialect.quote(RECONCILED) + " = ? WHERE "
                 + snapshot + " AND " + dialect.quote("kafka_partition") + " = " + SNAPSHOT_ROW;
+        this.floorsSql = "SELECT " + dialect.quote("target_table") + ", MAX(" + dialect.quote("snapshot_version") + ") FROM "
+                + dialect.qualified(table) + " WHERE " + dialect.quote("connector_name") + " = ? AND "
+                + dialect.quote("kafka_partition") + " = " + SNAPSHOT_ROW + " AND " + dialect.quote(RECONCILED)
+                + " IS NOT NULL GROUP BY " + dialect.quote("target_table");
     }
 
     TableId table() {
@@ -93,6 +100,19 @@ final class SnapshotProgress {
         statement.setLong(1, rows);
         bindSnapshot(statement, end, 2);
         statement.executeUpdate();
+    }
+
+    /** Per target table, the V0 of the newest snapshot the connector reconciled. */
+    Map<TableId, Long> reconciledVersions(JdbcSession session) throws SQLException {
+        PreparedStatement statement = session.prepare(floorsSql);
+        statement.setString(1, connectorName);
+        Map<TableId, Long> versions = new HashMap<>();
+        try (ResultSet rs = statement.executeQuery()) {
+            while (rs.next()) {
+                versions.put(TableId.parse(rs.getString(1)), rs.getLong(2));
+            }
+        }
+        return versions;
     }
 
     private void upsert(JdbcSession session, SnapshotEnd end, int partition, long nowMs) throws SQLException {

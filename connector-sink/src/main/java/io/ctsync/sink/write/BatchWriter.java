@@ -87,6 +87,8 @@ final class BatchWriter {
         if (defer) {
             execute(session.dialect().deferForeignKeys().orElseThrow());
         }
+        rows = p.reconciler().withoutObsolete(session, rows, outcome.obsolete);
+        outcome.obsolete.values().forEach(outcome.counts::duplicates);
         Decided decided = decide(rows, now, outcome.counts);
         Written written = new Written();
         if (isolate) {
@@ -126,6 +128,11 @@ final class BatchWriter {
             outcome.conflicts.addAll(reconciled.notices());
             outcome.reconciliations.addAll(reconciled.reconciliations());
             outcome.counts.applied(true, reconciled.deleted());
+        }
+        if (outcome.counts.deletes() > 0) {
+            // Rows are gone: stale parents a foreign key kept may be deletable now.
+            outcome.pendingRetries.addAll(p.reconciler().retryPending(session, now));
+            outcome.pendingRetries.forEach(retry -> outcome.counts.applied(true, retry.deleted()));
         }
         p.deadLetters().deliver(outcome.deadLetters);
         if (p.conflictTopic() != null) {
