@@ -188,23 +188,24 @@ public abstract class AbstractSinkWriterTest {
         SourceTable parents = new SourceTable("w_rc_parents", ROW);
         SourceTable children = new SourceTable("w_rc_children", CHILD);
         Map<String, String> config = withForeignKeys(WriterHarness.config(database()));
-        try (WriterHarness sink = WriterHarness.open(config, "w-rc", partition("w_rc_parents"),
-                partition("w_rc_children"))) {
+        // Two tasks of one connector, one per topic: they share the pending deletes only through the target.
+        try (WriterHarness parentTask = WriterHarness.open(config, "w-rc", partition("w_rc_parents"));
+             WriterHarness childTask = WriterHarness.open(config, "w-rc", partition("w_rc_children"))) {
             Snapshots p = new Snapshots("w_rc_parents", parents);
             Snapshots c = new Snapshots("w_rc_children", children);
-            sink.write(p.of(10, row(parents, 1, "s1"), row(parents, 2, "s1"), row(parents, 3, "s1")));
-            sink.write(c.of(10, child(children, 11, 1), child(children, 12, 2), child(children, 13, 3)));
+            parentTask.write(p.of(10, row(parents, 1, "s1"), row(parents, 2, "s1"), row(parents, 3, "s1")));
+            childTask.write(c.of(10, child(children, 11, 1), child(children, 12, 2), child(children, 13, 3)));
 
             // The parents' table is re-snapshotted first: 2 and 3 are gone from the source, their children still here.
-            sink.write(p.of(20, row(parents, 1, "s2")));
+            parentTask.write(p.of(20, row(parents, 1, "s2")));
             assertThat(target.rowsById("w_rc_parents", "name")).containsOnlyKeys(1, 2, 3);
             assertThat(pendingDeletes("w-rc")).containsExactlyInAnyOrder("w_rc_parents 2", "w_rc_parents 3");
             // Parent 3 comes back in the source before the children's snapshot: no longer stale.
-            sink.write(p.event(parents.update(row(parents, 3, "back"), 25)));
+            parentTask.write(p.event(parents.update(row(parents, 3, "back"), 25)));
 
             // The children's re-snapshot removes 12 and 13; the parents' refused deletes are retried in its batch.
-            sink.write(c.of(30, child(children, 11, 1)));
-            assertThat(sink.writer.counters().deletes()).as("children 12, 13 and parent 2").isEqualTo(3);
+            childTask.write(c.of(30, child(children, 11, 1)));
+            assertThat(childTask.writer.counters().deletes()).as("children 12, 13 and parent 2").isEqualTo(3);
         }
         assertThat(target.rowsById("w_rc_children", "parent_id")).isEqualTo(Map.of(11, List.of("1")));
         assertThat(target.rowsById("w_rc_parents", "name")).isEqualTo(Map.of(1, List.of("s2"), 3, List.of("back")));
