@@ -190,7 +190,7 @@ class PostgresFaultsIT {
         p.start();
         p.workload().run(TRANSACTIONS / 2);
         p.awaitConvergence(CONVERGENCE);
-        Map<String, List<Map<String, Object>>> targetBefore = targetRows(p);
+        Map<String, List<String>> targetBefore = targetRows(p);
         Map<String, Long> ends = new java.util.TreeMap<>();
         for (String topic : p.topics()) {
             endOffsetsByPartition(topic).forEach((partition, end) -> ends.put(topic + "-" + partition, end));
@@ -223,13 +223,23 @@ class PostgresFaultsIT {
         p.awaitConvergence(Duration.ofSeconds(30));
     }
 
-    /** Every target table's rows, by source table. */
-    private static Map<String, List<Map<String, Object>>> targetRows(Pipeline p) throws Exception {
-        Map<String, List<Map<String, Object>>> rows = new java.util.TreeMap<>();
+    /**
+     * Every target table's rows, by source table, each row as text (binary values as their bytes), sorted: the
+     * physical order of the rows is not the target's content.
+     */
+    private static Map<String, List<String>> targetRows(Pipeline p) throws Exception {
+        Map<String, List<String>> rows = new java.util.TreeMap<>();
         for (String table : p.tables().tables()) {
-            rows.put(table, p.target().rows(table));
+            rows.put(table, p.target().rows(table).stream().map(PostgresFaultsIT::rowText).sorted().toList());
         }
         return rows;
+    }
+
+    private static String rowText(Map<String, Object> row) {
+        StringBuilder text = new StringBuilder();
+        row.forEach((column, value) -> text.append(column).append('=')
+                .append(value instanceof byte[] bytes ? java.util.Arrays.toString(bytes) : String.valueOf(value)).append("; "));
+        return text.toString();
     }
 
     /** The sink's offsets table (the offsets it seeks to): topic-partition to the next offset to apply. */
