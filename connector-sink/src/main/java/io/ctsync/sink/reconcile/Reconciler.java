@@ -41,6 +41,12 @@ import java.util.Set;
 public final class Reconciler {
 
     private static final int EXAMPLE_KEYS = 5;
+    /**
+     * After the pending table was found empty, a batch that deletes rows without reconciling anything reads it again
+     * only this much later: one query per task per period instead of one per batch with deletes. Another task's
+     * reconciliation may have remembered rows meanwhile; they wait at most this long (plus the next batch with deletes).
+     */
+    static final long EMPTY_PENDING_RECHECK_MS = 10_000L;
 
     private final Dialect dialect;
     private final ReconcileMode mode;
@@ -51,6 +57,8 @@ public final class Reconciler {
     private final GatePolicy gate;
     /** Per target table, the V0 of the newest snapshot reconciled; null until read. */
     private Map<TableId, Long> reconciledVersions;
+    /** Until when this task takes the pending table to be empty (it read it so, remembered nothing since). */
+    private long pendingEmptyUntilMs;
 
     public Reconciler(Dialect dialect, ReconcileOptions.Settings settings, String connectorName, StateStore state,
                       ConflictDetector conflicts, GatePolicy gate) {
@@ -126,6 +134,7 @@ public final class Reconciler {
             Set<String> refused = new LinkedHashSet<>();
             doomed.forEach(row -> refused.add(row.rowKey()));
             deleted.forEach(row -> refused.remove(row.rowKey()));
+            pendingEmptyUntilMs = 0;
             pending.remember(session, new PendingDeletes.Group(end.target(), end.control().snapshotId(), v0, end.topic(),
                     refused), nowMs);
         }
@@ -181,13 +190,16 @@ public final class Reconciler {
      * it), deleted with a tombstone at V0 - 1 as in the reconciliation, the rest kept for a later retry. Tables are
      * tried again while a pass deletes something, so a grandparent follows its parent in the same batch. One result
      * per table and snapshot whose pending rows changed.
+     *
+     * @param reconciled the batch reconciled a snapshot: read the pending table whatever this task knew of it
      */
-    public List<PendingRetry> retryPending(JdbcSession session, long nowMs) throws SQLException {
-        if (mode != ReconcileMode.DELETE || !gate.enabled()) {
+    public List<PendingRetry> retryPending(JdbcSession session, boolean reconciled, long nowMs) throws SQLException {
+        if (mode != ReconcileMode.DELETE || !gate.enabled() || (!reconciled && nowMs < pendingEmptyUntilMs)) {
             return List.of();
         }
         Map<List<String>, PendingRetry> results = new LinkedHashMap<>();
         List<PendingDeletes.Group> groups = pending.read(session);
+        pendingEmptyUntilMs = groups.isEmpty() ? nowMs + EMPTY_PENDING_RECHECK_MS : 0;
         boolean progressed = true;
         while (progressed && !groups.isEmpty()) {
             progressed = false;

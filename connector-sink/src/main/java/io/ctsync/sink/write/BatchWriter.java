@@ -131,7 +131,8 @@ final class BatchWriter {
         }
         if (outcome.counts.deletes() > 0) {
             // Rows are gone: stale parents a foreign key kept may be deletable now.
-            outcome.pendingRetries.addAll(p.reconciler().retryPending(session, now));
+            outcome.pendingRetries.addAll(p.reconciler().retryPending(session,
+                    reconciled != null && !reconciled.reconciliations().isEmpty(), now));
             outcome.pendingRetries.forEach(retry -> outcome.counts.applied(true, retry.deleted()));
         }
         p.deadLetters().deliver(outcome.deadLetters);
