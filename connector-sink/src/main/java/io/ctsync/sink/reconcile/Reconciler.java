@@ -151,12 +151,17 @@ public final class Reconciler {
      * retried (another task may have reconciled since). Returns the rows to go on with; the obsolete are counted per
      * table in {@code obsolete}.
      */
-    public List<PendingRow> withoutObsolete(JdbcSession session, List<PendingRow> rows, Map<TableId, Integer> obsolete)
-            throws SQLException {
+    public List<PendingRow> withoutObsolete(JdbcSession session, List<PendingRow> rows, boolean passesSnapshotEnds,
+                                            Map<TableId, Integer> obsolete, long nowMs) throws SQLException {
         if (mode != ReconcileMode.DELETE || !gate.enabled()) {
             return rows;
         }
-        if (reconciledVersions == null || rows.stream().anyMatch(PendingRow::retried)) {
+        boolean retries = rows.stream().anyMatch(PendingRow::retried);
+        if (retries || passesSnapshotEnds) {
+            // Before the reconciled snapshots are read and before anything is written (no other lock is held yet).
+            progress.lockConnector(session, nowMs);
+        }
+        if (reconciledVersions == null || retries) {
             reconciledVersions = progress.reconciledVersions(session);
         }
         if (reconciledVersions.isEmpty()) {

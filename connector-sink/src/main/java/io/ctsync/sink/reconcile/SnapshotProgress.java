@@ -23,6 +23,9 @@ import java.util.Map;
 final class SnapshotProgress {
 
     static final int SNAPSHOT_ROW = -1;
+    /** The connector's own row (topic and snapshot {@code *}): a lock that orders reconciliations and parked retries. */
+    static final int CONNECTOR_ROW = -2;
+    private static final String ANY = "*";
     private static final List<String> KEY = List.of("connector_name", "topic", "snapshot_id", "kafka_partition");
     private static final List<String> VALUES = List.of("target_table", "snapshot_version", "partitions", "passed_ms");
     private static final String RECONCILED = "reconciled_rows";
@@ -46,10 +49,9 @@ final class SnapshotProgress {
                 snapshot);
         this.reconciledSql = "UPDATE " + dialect.qualified(table) + " SET " + dialect.quote(RECONCILED) + " = ? WHERE "
                 + snapshot + " AND " + dialect.quote("kafka_partition") + " = " + SNAPSHOT_ROW;
-        this.floorsSql = "SELECT " + dialect.quote("target_table") + ", MAX(" + dialect.quote("snapshot_version") + ") FROM "
-                + dialect.qualified(table) + " WHERE " + dialect.quote("connector_name") + " = ? AND "
-                + dialect.quote("kafka_partition") + " = " + SNAPSHOT_ROW + " AND " + dialect.quote(RECONCILED)
-                + " IS NOT NULL GROUP BY " + dialect.quote("target_table");
+        this.floorsSql = dialect.lockingSelect(dialect.quote("target_table") + ", " + dialect.quote("snapshot_version"),
+                table, dialect.quote("connector_name") + " = ? AND " + dialect.quote("kafka_partition") + " = "
+                        + SNAPSHOT_ROW + " AND " + dialect.quote(RECONCILED) + " IS NOT NULL");
     }
 
     TableId table() {
@@ -102,14 +104,32 @@ final class SnapshotProgress {
         statement.executeUpdate();
     }
 
-    /** Per target table, the V0 of the newest snapshot the connector reconciled. */
+    /**
+     * Writes the connector's own row, locking it until the batch commits: a batch that may reconcile and a batch that
+     * retries parked records take it first, so a record parked before a snapshot is either applied before the
+     * reconciliation looks (and deleted by it) or sees the reconciled snapshot and is dropped, never slips between.
+     */
+    void lockConnector(JdbcSession session, long nowMs) throws SQLException {
+        PreparedStatement statement = session.prepare(upsertSql);
+        statement.setString(1, connectorName);
+        statement.setString(2, ANY);
+        statement.setString(3, ANY);
+        statement.setInt(4, CONNECTOR_ROW);
+        statement.setString(5, ANY);
+        statement.setLong(6, 0L);
+        statement.setInt(7, 1);
+        statement.setLong(8, nowMs);
+        statement.executeUpdate();
+    }
+
+    /** Per target table, the V0 of the newest snapshot the connector reconciled (read locked: the latest commits). */
     Map<TableId, Long> reconciledVersions(JdbcSession session) throws SQLException {
         PreparedStatement statement = session.prepare(floorsSql);
         statement.setString(1, connectorName);
         Map<TableId, Long> versions = new HashMap<>();
         try (ResultSet rs = statement.executeQuery()) {
             while (rs.next()) {
-                versions.put(TableId.parse(rs.getString(1)), rs.getLong(2));
+                versions.merge(TableId.parse(rs.getString(1)), rs.getLong(2), Math::max);
             }
         }
         return versions;

@@ -87,7 +87,7 @@ final class BatchWriter {
         if (defer) {
             execute(session.dialect().deferForeignKeys().orElseThrow());
         }
-        rows = p.reconciler().withoutObsolete(session, rows, outcome.obsolete);
+        rows = p.reconciler().withoutObsolete(session, rows, !outcome.snapshotEnds.isEmpty(), outcome.obsolete, now);
         outcome.obsolete.values().forEach(outcome.counts::duplicates);
         Decided decided = decide(rows, now, outcome.counts);
         Written written = new Written();
