@@ -91,6 +91,13 @@ public class JdbcSinkConnector extends SinkConnector {
                     + SinkConnectorConfig.STATE_TABLE + ", " + SinkConnectorConfig.OFFSETS_TABLE + " and "
                     + FailureOptions.PARKED_TABLE);
         }
+        String pending = parsed.reconcile().pendingTable();
+        if (pending.equalsIgnoreCase(snapshots) || pending.equalsIgnoreCase(parsed.stateTable())
+                || pending.equalsIgnoreCase(parsed.offsetsTable()) || pending.equalsIgnoreCase(parsed.failures().parkedTable())) {
+            values.get(ReconcileOptions.PENDING_TABLE).addErrorMessage("The pending reconciliation deletes table must "
+                    + "differ from " + ReconcileOptions.SNAPSHOTS_TABLE + ", " + SinkConnectorConfig.STATE_TABLE + ", "
+                    + SinkConnectorConfig.OFFSETS_TABLE + " and " + FailureOptions.PARKED_TABLE);
+        }
         if (parsed.stateTable().equalsIgnoreCase(parsed.offsetsTable())) {
             values.get(SinkConnectorConfig.OFFSETS_TABLE).addErrorMessage("The offsets table must differ from "
                     + SinkConnectorConfig.STATE_TABLE + " (" + parsed.stateTable() + ")");

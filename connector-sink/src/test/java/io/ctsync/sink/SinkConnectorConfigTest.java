@@ -56,6 +56,15 @@ class SinkConnectorConfigTest {
     }
 
     @Test
+    void thePendingReconciliationDeletesTableMustDifferFromTheOtherTables() {
+        assertThat(errors(Map.of("sync.reconcile.pending.table", "ctsync_sink_snapshots"), "sync.reconcile.pending.table"))
+                .anySatisfy(e -> assertThat(e).contains("sync.snapshots.table"));
+        assertThat(errors(Map.of("sync.reconcile.pending.table", "ctsync_sink_parked"), "sync.reconcile.pending.table"))
+                .isNotEmpty();
+        assertThat(errors(Map.of(), "sync.reconcile.pending.table")).isEmpty();
+    }
+
+    @Test
     void singleOptionsAreValidatedOnTheirOwn() {
         assertThat(errors(Map.of("schema.evolution", "full"), "schema.evolution")).anySatisfy(e -> assertThat(e).contains("none, basic"));
         assertThat(errors(Map.of("table.name.format", "${nope}"), "table.name.format")).anySatisfy(e -> assertThat(e).contains("${nope}"));

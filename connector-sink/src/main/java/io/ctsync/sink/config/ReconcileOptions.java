@@ -8,7 +8,8 @@ import org.apache.kafka.common.config.ConfigDef.Width;
 
 /**
  * Reconciliation after a re-snapshot: what happens to target rows the snapshot no longer brought once every partition
- * of the table's topic has passed the snapshot's end marker, and the table where tasks record which partitions passed.
+ * of the table's topic has passed the snapshot's end marker, the table where tasks record which partitions passed, and
+ * the table of the deletes a foreign key refused, retried later.
  */
 public final class ReconcileOptions {
 
@@ -31,6 +32,13 @@ public final class ReconcileOptions {
             + "whether the snapshot was reconciled (created when missing). schema.table or table.";
     public static final String SNAPSHOTS_TABLE_DEFAULT = "ctsync_sink_snapshots";
 
+    public static final String PENDING_TABLE = "sync.reconcile.pending.table";
+    private static final String PENDING_TABLE_DOC = "The table in the target database where the sink keeps the deletes of "
+            + "a reconciliation that a foreign key refused (a stale parent whose stale children another table still "
+            + "held), per connector, table and snapshot, until a later reconciliation or batch that deletes rows retries "
+            + "them (created when missing). schema.table or table.";
+    public static final String PENDING_TABLE_DEFAULT = "ctsync_sink_reconcile_pending";
+
     private ReconcileOptions() {
     }
 
@@ -39,15 +47,17 @@ public final class ReconcileOptions {
         def.define(MODE, Type.STRING, MODE_DEFAULT, EnumValidator.of(ReconcileMode.class), Importance.MEDIUM, MODE_DOC,
                         GROUP, ++order, Width.SHORT, "Reconcile after snapshot")
                 .define(SNAPSHOTS_TABLE, Type.STRING, SNAPSHOTS_TABLE_DEFAULT, identifier, Importance.LOW,
-                        SNAPSHOTS_TABLE_DOC, GROUP, ++order, Width.MEDIUM, "Snapshots table");
+                        SNAPSHOTS_TABLE_DOC, GROUP, ++order, Width.MEDIUM, "Snapshots table")
+                .define(PENDING_TABLE, Type.STRING, PENDING_TABLE_DEFAULT, identifier, Importance.LOW, PENDING_TABLE_DOC,
+                        GROUP, ++order, Width.MEDIUM, "Pending reconciliation deletes table");
     }
 
     /** The options of one connector. */
-    public record Settings(ReconcileMode mode, String snapshotsTable) {
+    public record Settings(ReconcileMode mode, String snapshotsTable, String pendingTable) {
 
         static Settings of(AbstractConfig config) {
             return new Settings(EnumValidator.parse(ReconcileMode.class, config.getString(MODE)),
-                    config.getString(SNAPSHOTS_TABLE).trim());
+                    config.getString(SNAPSHOTS_TABLE).trim(), config.getString(PENDING_TABLE).trim());
         }
     }
 }

@@ -9,7 +9,9 @@ import io.ctsync.sink.jdbc.JdbcSession;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Which partitions of a topic have passed a snapshot's end marker, per connector and snapshot, in a table of the
@@ -21,6 +23,9 @@ import java.util.List;
 final class SnapshotProgress {
 
     static final int SNAPSHOT_ROW = -1;
+    /** The connector's own row (topic and snapshot {@code *}): a lock that orders reconciliations and parked retries. */
+    static final int CONNECTOR_ROW = -2;
+    private static final String ANY = "*";
     private static final List<String> KEY = List.of("connector_name", "topic", "snapshot_id", "kafka_partition");
     private static final List<String> VALUES = List.of("target_table", "snapshot_version", "partitions", "passed_ms");
     private static final String RECONCILED = "reconciled_rows";
@@ -31,6 +36,7 @@ final class SnapshotProgress {
     private final String upsertSql;
     private final String passedSql;
     private final String reconciledSql;
+    private final String floorsSql;
 
     SnapshotProgress(Dialect dialect, TableId table, String connectorName) {
         this.dialect = dialect;
@@ -43,6 +49,9 @@ final class SnapshotProgress {
                 snapshot);
         this.reconciledSql = "UPDATE " + dialect.qualified(table) + " SET " + dialect.quote(RECONCILED) + " = ? WHERE "
                 + snapshot + " AND " + dialect.quote("kafka_partition") + " = " + SNAPSHOT_ROW;
+        this.floorsSql = dialect.lockingSelect(dialect.quote("target_table") + ", " + dialect.quote("snapshot_version"),
+                table, dialect.quote("connector_name") + " = ? AND " + dialect.quote("kafka_partition") + " = "
+                        + SNAPSHOT_ROW + " AND " + dialect.quote(RECONCILED) + " IS NOT NULL");
     }
 
     TableId table() {
@@ -93,6 +102,37 @@ final class SnapshotProgress {
         statement.setLong(1, rows);
         bindSnapshot(statement, end, 2);
         statement.executeUpdate();
+    }
+
+    /**
+     * Writes the connector's own row, locking it until the batch commits: a batch that may reconcile and a batch that
+     * retries parked records take it first, so a record parked before a snapshot is either applied before the
+     * reconciliation looks (and deleted by it) or sees the reconciled snapshot and is dropped, never slips between.
+     */
+    void lockConnector(JdbcSession session, long nowMs) throws SQLException {
+        PreparedStatement statement = session.prepare(upsertSql);
+        statement.setString(1, connectorName);
+        statement.setString(2, ANY);
+        statement.setString(3, ANY);
+        statement.setInt(4, CONNECTOR_ROW);
+        statement.setString(5, ANY);
+        statement.setLong(6, 0L);
+        statement.setInt(7, 1);
+        statement.setLong(8, nowMs);
+        statement.executeUpdate();
+    }
+
+    /** Per target table, the V0 of the newest snapshot the connector reconciled (read locked: the latest commits). */
+    Map<TableId, Long> reconciledVersions(JdbcSession session) throws SQLException {
+        PreparedStatement statement = session.prepare(floorsSql);
+        statement.setString(1, connectorName);
+        Map<TableId, Long> versions = new HashMap<>();
+        try (ResultSet rs = statement.executeQuery()) {
+            while (rs.next()) {
+                versions.merge(TableId.parse(rs.getString(1)), rs.getLong(2), Math::max);
+            }
+        }
+        return versions;
     }
 
     private void upsert(JdbcSession session, SnapshotEnd end, int partition, long nowMs) throws SQLException {

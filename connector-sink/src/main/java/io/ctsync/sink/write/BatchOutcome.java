@@ -2,9 +2,11 @@ package io.ctsync.sink.write;
 
 import io.ctsync.sink.conflict.ConflictNotice;
 import io.ctsync.sink.error.DeadLetter;
+import io.ctsync.sink.reconcile.PendingRetry;
 import io.ctsync.sink.reconcile.Reconciliation;
 import io.ctsync.sink.reconcile.SnapshotEnd;
 import io.ctsync.sink.row.ParkedRecord;
+import io.ctsync.sink.schema.TableId;
 import io.ctsync.sink.state.SinkCounters;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,6 +33,10 @@ final class BatchOutcome {
     /** Snapshot end markers the batch passed, in order, and what reconciling the completed snapshots did. */
     final List<SnapshotEnd> snapshotEnds = new ArrayList<>();
     final List<Reconciliation> reconciliations = new ArrayList<>();
+    /** Pending reconciliation deletes (a foreign key had refused them) this batch retried with some effect. */
+    final List<PendingRetry> pendingRetries = new ArrayList<>();
+    /** Per table, events older than its newest reconciled snapshot, dropped (parked before it, or replayed). */
+    final Map<TableId, Integer> obsolete = new HashMap<>();
     int redelivered;
     int skipped;
 
@@ -74,6 +80,15 @@ final class BatchOutcome {
     /** The snapshots this batch reconciled (its transaction passed their last end marker). */
     public List<Reconciliation> reconciliations() {
         return reconciliations;
+    }
+
+    /** What retrying reconciliation deletes a foreign key had refused did, per table and snapshot. */
+    public List<PendingRetry> pendingRetries() {
+        return pendingRetries;
+    }
+
+    public Map<TableId, Integer> obsolete() {
+        return obsolete;
     }
 
     public int redelivered() {

@@ -91,6 +91,8 @@ final class BatchWriter {
         if (defer) {
             execute(session.dialect().deferForeignKeys().orElseThrow());
         }
+        rows = p.reconciler().withoutObsolete(session, rows, !outcome.snapshotEnds.isEmpty(), outcome.obsolete, now);
+        outcome.obsolete.values().forEach(outcome.counts::duplicates);
         Decided decided = decide(rows, now, outcome.counts);
         Written written = new Written();
         if (isolate) {
@@ -130,6 +132,12 @@ final class BatchWriter {
             outcome.conflicts.addAll(reconciled.notices());
             outcome.reconciliations.addAll(reconciled.reconciliations());
             outcome.counts.applied(true, reconciled.deleted());
+        }
+        if (outcome.counts.deletes() > 0) {
+            // Rows are gone: stale parents a foreign key kept may be deletable now.
+            outcome.pendingRetries.addAll(p.reconciler().retryPending(session,
+                    reconciled != null && !reconciled.reconciliations().isEmpty(), now));
+            outcome.pendingRetries.forEach(retry -> outcome.counts.applied(true, retry.deleted()));
         }
         p.deadLetters().deliver(outcome.deadLetters);
         if (p.conflictTopic() != null) {

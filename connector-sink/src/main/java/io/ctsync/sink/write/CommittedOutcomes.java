@@ -46,6 +46,10 @@ final class CommittedOutcomes {
                     outcome.superseded().size(), outcome.superseded().subList(0, Math.min(3, outcome.superseded().size())));
         }
         outcome.reconciliations().forEach(reconciliation -> LOG.info(reconciliation.describe()));
+        outcome.pendingRetries().forEach(retry -> LOG.info(retry.describe()));
+        outcome.obsolete().forEach((table, count) -> LOG.info("Dropped {} event(s) of {} older than its newest reconciled "
+                + "snapshot (parked for a parent before it, or replayed): the snapshot found their rows gone from the "
+                + "source; counted as duplicates", count, table));
         for (ConflictNotice notice : outcome.conflicts()) {
             counters.conflict(notice.rule(), notice.resolution().outcome().label());
             if (conflictsLogged++ < CONFLICTS_LOGGED_PER_FLUSH) {

@@ -108,8 +108,8 @@ public final class SinkWriter implements AutoCloseable {
         this.seek = seek;
         this.tombstoneRetentionMs = config.tombstoneRetentionMs();
         LOG.info("JDBC sink writer for {} ({} dialect): state table {}, offsets table {}, parked table {}, snapshots table "
-                        + "{} (reconcile.after.snapshot={}); record failures {}; conflicts {}", config.connection().url(),
-                dialect.name(), state.table(), offsets.table(), parkedStore.table(), reconciler.table(),
+                        + "{}, pending reconciliation deletes table {} (reconcile.after.snapshot={}); record failures {}; conflicts {}", config.connection().url(),
+                dialect.name(), state.table(), offsets.table(), parkedStore.table(), reconciler.table(), reconciler.pendingTable(),
                 config.reconcile().mode().optionValue(), failures.tolerant() ? (reporter == null ? "skipped and logged" : "dead-lettered")
                         : "fail the task", conflictTopic == null ? "counted and logged" : "written to " + conflicts.topic());
     }

@@ -4,6 +4,7 @@ import static io.ctsync.sink.write.WriterHarness.event;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ctsync.contract.event.SnapshotControl;
 import io.ctsync.contract.sink.DeadLetterHeaders;
 import io.ctsync.sink.failure.RecordFailure;
 import io.ctsync.sink.offset.OffsetsFencedException;
@@ -13,10 +14,13 @@ import io.ctsync.testkit.db.TestDatabase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.record.TimestampType;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.header.ConnectHeaders;
 import org.apache.kafka.connect.header.Header;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.junit.jupiter.api.BeforeEach;
@@ -211,6 +215,115 @@ public abstract class AbstractSinkWriterTest {
         }
         assertThat(target.rowsById("w_fk_children", "parent_id")).isEqualTo(Map.of(1, List.of("7")));
         assertThat(target.count("ctsync_sink_parked")).isZero();
+    }
+
+    @Test
+    void aStaleParentAForeignKeyKeptIsDeletedOnceItsChildrensReconciliationRemovedThem() throws Exception {
+        database().execute(parentAndChild("w_rc_"));
+        SourceTable parents = new SourceTable("w_rc_parents", ROW);
+        SourceTable children = new SourceTable("w_rc_children", CHILD);
+        Map<String, String> config = withForeignKeys(WriterHarness.config(database()));
+        // Two tasks of one connector, one per topic: they share the pending deletes only through the target.
+        try (WriterHarness parentTask = WriterHarness.open(config, "w-rc", partition("w_rc_parents"));
+             WriterHarness childTask = WriterHarness.open(config, "w-rc", partition("w_rc_children"))) {
+            Snapshots p = new Snapshots("w_rc_parents", parents);
+            Snapshots c = new Snapshots("w_rc_children", children);
+            parentTask.write(p.of(10, row(parents, 1, "s1"), row(parents, 2, "s1"), row(parents, 3, "s1")));
+            childTask.write(c.of(10, child(children, 11, 1), child(children, 12, 2), child(children, 13, 3)));
+
+            // The parents' table is re-snapshotted first: 2 and 3 are gone from the source, their children still here.
+            parentTask.write(p.of(20, row(parents, 1, "s2")));
+            assertThat(target.rowsById("w_rc_parents", "name")).containsOnlyKeys(1, 2, 3);
+            assertThat(pendingDeletes("w-rc")).containsExactlyInAnyOrder("w_rc_parents 2", "w_rc_parents 3");
+            // Parent 3 comes back in the source before the children's snapshot: no longer stale.
+            parentTask.write(p.event(parents.update(row(parents, 3, "back"), 25)));
+
+            // The children's re-snapshot removes 12 and 13; the parents' refused deletes are retried in its batch.
+            childTask.write(c.of(30, child(children, 11, 1)));
+            assertThat(childTask.writer.counters().deletes()).as("children 12, 13 and parent 2").isEqualTo(3);
+        }
+        assertThat(target.rowsById("w_rc_children", "parent_id")).isEqualTo(Map.of(11, List.of("1")));
+        assertThat(target.rowsById("w_rc_parents", "name")).isEqualTo(Map.of(1, List.of("s2"), 3, List.of("back")));
+        assertThat(pendingDeletes("w-rc")).isEmpty();
+        assertThat(database().value("SELECT " + target.quote("version") + " FROM " + target.quote("ctsync_sink_state")
+                + " WHERE " + target.quote("table_name") + " = 'w_rc_parents' AND " + target.quote("row_key") + " = '2'"))
+                .as("the parent's tombstone at V0 - 1").satisfies(v -> assertThat(((Number) v).longValue()).isEqualTo(19L));
+    }
+
+    @Test
+    void aRecordParkedBeforeASnapshotThatNoLongerBringsItsRowIsDroppedWhenItsParentComes() throws Exception {
+        database().execute(parentAndChild("w_ob_"));
+        SourceTable parents = new SourceTable("w_ob_parents", ROW);
+        SourceTable children = new SourceTable("w_ob_children", CHILD);
+        Map<String, String> config = withForeignKeys(WriterHarness.config(database()));
+        try (WriterHarness sink = WriterHarness.open(config, "w-ob", partition("w_ob_parents"),
+                partition("w_ob_children"))) {
+            Snapshots c = new Snapshots("w_ob_children", children);
+            sink.write(c.of(10, child(children, 1, 7), child(children, 2, 8)));
+            assertThat(sink.writer.parkedRecords()).as("both children wait for their parents").isEqualTo(2);
+            // The children's table is truncated in the source, child 2 inserted again, re-snapshotted.
+            sink.write(c.of(20, child(children, 2, 8)));
+        }
+        // Restarted, the task retries every parked record with its first batch: the one bringing the parents.
+        try (WriterHarness sink = WriterHarness.open(config, "w-ob", partition("w_ob_parents"),
+                partition("w_ob_children"))) {
+            Snapshots p = new Snapshots("w_ob_parents", parents);
+            sink.write(p.event(parents.create(row(parents, 7, "seven"), 5)), p.event(parents.create(row(parents, 8, "eight"), 6)));
+
+            assertThat(sink.writer.parkedRecords()).isZero();
+            assertThat(sink.writer.counters().duplicates()).as("child 1 at version 10 and child 2 at version 10")
+                    .isEqualTo(2);
+            assertThat(sink.reported).isEmpty();
+        }
+        assertThat(target.rowsById("w_ob_children", "parent_id")).as("child 1 (version 10 < V0 20) stays out")
+                .isEqualTo(Map.of(2, List.of("8")));
+        assertThat(target.count("ctsync_sink_parked")).isZero();
+    }
+
+    /** The pending reconciliation deletes of a connector, as {@code table row_key}. */
+    private List<String> pendingDeletes(String connector) {
+        return database().rows("SELECT " + target.quote("target_table") + ", " + target.quote("row_key") + " FROM "
+                        + target.quote("ctsync_sink_reconcile_pending") + " WHERE " + target.quote("connector_name") + " = '"
+                        + connector + "'").stream()
+                .map(row -> row.values().stream().map(String::valueOf).collect(Collectors.joining(" ")))
+                .toList();
+    }
+
+    /** Records of one single-partition topic as a ctsync source writes them: snapshots framed by markers, changes. */
+    private static final class Snapshots {
+        private final String topic;
+        private final SourceTable table;
+        private long offset;
+
+        Snapshots(String topic, SourceTable table) {
+            this.topic = topic;
+            this.table = table;
+        }
+
+        /** A snapshot anchored at {@code v0} bringing these rows. */
+        SinkRecord[] of(long v0, Struct... rows) {
+            List<SinkRecord> records = new ArrayList<>();
+            records.add(marker(SnapshotControl.Kind.BEGIN, v0));
+            for (Struct row : rows) {
+                records.add(event(table.create(row, v0)));
+            }
+            records.add(marker(SnapshotControl.Kind.END, v0));
+            return records.toArray(SinkRecord[]::new);
+        }
+
+        SinkRecord event(Struct event) {
+            return WriterHarness.event(topic, offset++, table, event);
+        }
+
+        private SinkRecord marker(SnapshotControl.Kind kind, long v0) {
+            var control = new SnapshotControl(kind,
+                    SnapshotControl.snapshotId(v0), v0, 0, 1, "erp", "sales", "dbo", topic, 0L);
+            var headers = new ConnectHeaders()
+                    .addString(SnapshotControl.HEADER, kind.value());
+            return new SinkRecord(topic, 0, SnapshotControl.KEY_SCHEMA, control.key(),
+                    SnapshotControl.VALUE_SCHEMA, control.value(), offset++, null,
+                    TimestampType.NO_TIMESTAMP_TYPE, headers);
+        }
     }
 
     @Test
