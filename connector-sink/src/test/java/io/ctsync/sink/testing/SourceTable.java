@@ -3,6 +3,7 @@ package io.ctsync.sink.testing;
 import io.ctsync.contract.event.ChangeEnvelope;
 import io.ctsync.contract.event.ChangeEventSchemas;
 import io.ctsync.contract.event.SchemaNames;
+import io.ctsync.contract.event.SnapshotControl;
 import io.ctsync.contract.event.SnapshotMarker;
 import io.ctsync.contract.event.SourceBlock;
 import java.util.List;
@@ -61,6 +62,12 @@ public final class SourceTable {
 
     public Struct delete(int id, long version) {
         return envelope.delete(new Struct(row).put("id", id), source(version, null), 0L);
+    }
+
+    /** A snapshot marker as the source writes it: this table's envelope carrying {@code marker}, with no key. */
+    public Struct marker(SnapshotControl marker) {
+        return envelope.control(marker, new SourceBlock("0.1.0", "erp", 0L, SnapshotMarker.TRUE, "sales", "dbo", table,
+                marker.snapshotVersion(), null, null, null));
     }
 
     /** Sends an event keyed by its row's id. */

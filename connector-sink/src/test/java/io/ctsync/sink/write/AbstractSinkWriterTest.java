@@ -320,8 +320,7 @@ public abstract class AbstractSinkWriterTest {
                     SnapshotControl.snapshotId(v0), v0, 0, 1, "erp", "sales", "dbo", topic, 0L);
             var headers = new ConnectHeaders()
                     .addString(SnapshotControl.HEADER, kind.value());
-            return new SinkRecord(topic, 0, SnapshotControl.KEY_SCHEMA, control.key(),
-                    SnapshotControl.VALUE_SCHEMA, control.value(), offset++, null,
+            return new SinkRecord(topic, 0, null, null, table.envelopeSchema(), table.marker(control), offset++, null,
                     TimestampType.NO_TIMESTAMP_TYPE, headers);
         }
     }
