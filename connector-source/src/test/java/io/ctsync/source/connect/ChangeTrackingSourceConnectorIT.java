@@ -217,11 +217,14 @@ class ChangeTrackingSourceConnectorIT {
             assertThat(inPartition).as("partition " + p).startsWith("snapshot-begin").endsWith("snapshot-end");
             assertThat(inPartition.subList(1, inPartition.size() - 1)).as("partition " + p).allSatisfy(x -> assertThat(x).isEqualTo("row"));
         }
-        JsonNode end = ChangeEvents.json(new String(records.get(records.size() - 1).value(),
-                java.nio.charset.StandardCharsets.UTF_8)).get("payload");
-        assertThat(end.get("partitions").asInt()).isEqualTo(4);
-        assertThat(end.get("snapshot_version").asLong()).isEqualTo(model.currentVersion());
-        assertThat(end.has("op")).as("not a change envelope").isFalse();
+        var last = records.get(records.size() - 1);
+        JsonNode end = ChangeEvents.json(new String(last.value(), java.nio.charset.StandardCharsets.UTF_8)).get("payload");
+        assertThat(last.key()).as("a marker has no key").isNull();
+        assertThat(end.get("op").asText()).as("the table's envelope, op naming the marker").isEqualTo("snapshot-end");
+        assertThat(end.get("after").isNull()).isTrue();
+        JsonNode control = end.get("control");
+        assertThat(control.get("partitions").asInt()).isEqualTo(4);
+        assertThat(control.get("snapshot_version").asLong()).isEqualTo(model.currentVersion());
     }
 
     @Test
