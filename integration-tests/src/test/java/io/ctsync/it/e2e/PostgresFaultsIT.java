@@ -56,49 +56,34 @@ class PostgresFaultsIT {
     @Test
     void brokerRestartedUnderLoad(TestInfo test) throws Exception {
         Pipeline p = pipeline(test);
-        p.workload().initialRows(INITIAL_CUSTOMERS);
-        p.start();
         // Slower, so that the workload runs on while the broker is down (stopping it takes seconds here).
-        try (BackgroundLoad load = BackgroundLoad.start(p.workload(), TRANSACTIONS, TRANSACTIONS_PER_SECOND / 3)) {
-            load.awaitDone(TRANSACTIONS / 5);
+        convergesAfterAFault(p, TRANSACTIONS_PER_SECOND / 3, TRANSACTIONS / 5, load -> {
             System.out.println("E2E " + p.name() + ": stopping the broker after " + load.done() + " transactions");
             CONNECT.stopBrokers();
             System.out.println("E2E " + p.name() + ": broker stopped after " + load.done() + " transactions");
             Thread.sleep(5_000);
             CONNECT.restartBrokers();
             System.out.println("E2E " + p.name() + ": broker back after " + load.done() + " transactions");
-            load.finish(Duration.ofSeconds(120));
-        }
-        p.awaitConvergence(CONVERGENCE);
-        assertAllTasksRunning(p);
+        });
     }
 
     @Test
     void targetDatabaseRestartedMidBatch(TestInfo test) throws Exception {
         Pipeline p = pipeline(test);
-        p.workload().initialRows(INITIAL_CUSTOMERS);
-        p.start();
-        try (BackgroundLoad load = BackgroundLoad.start(p.workload(), TRANSACTIONS, TRANSACTIONS_PER_SECOND)) {
-            load.awaitDone(TRANSACTIONS / 3);
+        convergesAfterAFault(p, TRANSACTIONS_PER_SECOND, TRANSACTIONS / 3, load -> {
             PG.stop();
             System.out.println("E2E " + p.name() + ": target stopped (immediate) after " + load.done() + " transactions");
             Thread.sleep(4_000);
             PG.start();
             System.out.println("E2E " + p.name() + ": target back after " + load.done() + " transactions");
-            load.finish(Duration.ofSeconds(120));
-        }
-        p.awaitConvergence(CONVERGENCE);
-        assertAllTasksRunning(p);
+        });
     }
 
     @Test
     void sourceDatabaseUnreachableForAWhile(TestInfo test) throws Exception {
         Pipeline p = pipeline(test);
         p.sourceOption("retry.backoff.ms", "100");
-        p.workload().initialRows(INITIAL_CUSTOMERS);
-        p.start();
-        try (BackgroundLoad load = BackgroundLoad.start(p.workload(), TRANSACTIONS, TRANSACTIONS_PER_SECOND)) {
-            load.awaitDone(TRANSACTIONS / 3);
+        convergesAfterAFault(p, TRANSACTIONS_PER_SECOND, TRANSACTIONS / 3, load -> {
             // Every change page read in the next 4 s fails as a lost connection would.
             long until = System.nanoTime() + Duration.ofSeconds(4).toNanos();
             while (System.nanoTime() < until) {
@@ -106,6 +91,25 @@ class PostgresFaultsIT {
                 Thread.sleep(10);
             }
             System.out.println("E2E " + p.name() + ": source reachable again after " + load.done() + " transactions");
+        });
+    }
+
+    /** What a scenario does to the running pipeline once the workload is under way. */
+    @FunctionalInterface
+    private interface Fault {
+        void inject(BackgroundLoad load) throws Exception;
+    }
+
+    /**
+     * The skeleton of the fault scenarios: the pipeline started, the workload running at {@code perSecond}, the fault
+     * after {@code faultAfter} transactions, the rest of the workload, then the comparison and every task running.
+     */
+    private static void convergesAfterAFault(Pipeline p, int perSecond, int faultAfter, Fault fault) throws Exception {
+        p.workload().initialRows(INITIAL_CUSTOMERS);
+        p.start();
+        try (BackgroundLoad load = BackgroundLoad.start(p.workload(), TRANSACTIONS, perSecond)) {
+            load.awaitDone(faultAfter);
+            fault.inject(load);
             load.finish(Duration.ofSeconds(120));
         }
         p.awaitConvergence(CONVERGENCE);
