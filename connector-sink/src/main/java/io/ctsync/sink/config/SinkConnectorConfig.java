@@ -67,6 +67,20 @@ public class SinkConnectorConfig extends AbstractConfig {
     private static final String USE_REDUCTION_DOC = "Within one batch, write only the last event of each row (by "
             + "version when the events carry one). A delete followed by an insert of the same row becomes that insert.";
 
+    public static final String BATCH_SIZE = "batch.size";
+    private static final String BATCH_SIZE_DOC = "How many records the task gathers, across Connect's deliveries, before "
+            + "it writes them in one transaction (a delivery that brings more is written whole). Each transaction costs a "
+            + "few round trips whatever its size (state read, writes, offsets, commit), so larger batches are faster, "
+            + "above all over a network; the records wait in the task's memory meanwhile. Nothing is lost by waiting: the "
+            + "target's offsets move only with a written batch.";
+    public static final int BATCH_SIZE_DEFAULT = 5000;
+
+    public static final String BATCH_LINGER_MS = "batch.linger.ms";
+    private static final String BATCH_LINGER_MS_DOC = "How long the first gathered record may wait for more before the "
+            + "records are written anyway, in milliseconds: the most a quiet stream's changes are held back. 0: write each "
+            + "delivery at once, as Connect hands it over.";
+    public static final long BATCH_LINGER_MS_DEFAULT = 100L;
+
     public static final String VERSION_MODE = "sync.version.mode";
     private static final String VERSION_MODE_DOC = "Where the version gate keeps each row's last applied version. "
             + "auto: in the version column when the target table has it (tables the sink creates do), else in the state "
@@ -131,6 +145,14 @@ public class SinkConnectorConfig extends AbstractConfig {
         return getString(VERSION_FIELD).trim();
     }
 
+    public int batchSize() {
+        return getInt(BATCH_SIZE);
+    }
+
+    public long batchLingerMs() {
+        return getLong(BATCH_LINGER_MS);
+    }
+
     public boolean useReduction() {
         return getBoolean(USE_REDUCTION);
     }
@@ -185,8 +207,12 @@ public class SinkConnectorConfig extends AbstractConfig {
                 .define(VERSION_FIELD, Type.STRING, VERSION_FIELD_DEFAULT, fieldPath(), Importance.MEDIUM, VERSION_FIELD_DOC,
                         INPUT_GROUP, ++order, Width.MEDIUM, "Version field");
         order = 0;
-        def.define(USE_REDUCTION, Type.BOOLEAN, true, Importance.LOW, USE_REDUCTION_DOC, WRITE_GROUP, ++order,
-                Width.SHORT, "Reduce each batch");
+        def.define(BATCH_SIZE, Type.INT, BATCH_SIZE_DEFAULT, Range.between(1, 1_000_000), Importance.MEDIUM,
+                        BATCH_SIZE_DOC, WRITE_GROUP, ++order, Width.SHORT, "Batch size")
+                .define(BATCH_LINGER_MS, Type.LONG, BATCH_LINGER_MS_DEFAULT, Range.between(0L, 60_000L), Importance.LOW,
+                        BATCH_LINGER_MS_DOC, WRITE_GROUP, ++order, Width.SHORT, "Batch linger (ms)")
+                .define(USE_REDUCTION, Type.BOOLEAN, true, Importance.LOW, USE_REDUCTION_DOC, WRITE_GROUP, ++order,
+                        Width.SHORT, "Reduce each batch");
         order = 0;
         def.define(VERSION_MODE, Type.STRING, VERSION_MODE_DEFAULT, EnumValidator.of(VersionMode.class), Importance.MEDIUM,
                         VERSION_MODE_DOC, GATE_GROUP, ++order, Width.SHORT, "Version storage")

@@ -16,7 +16,8 @@ import org.apache.kafka.connect.sink.SinkTaskContext;
  * The only class that names {@link PluginMetrics}: loaded only after {@link SinkMetrics#bind} saw the worker has it.
  * Metrics: {@code upsert-total}, {@code delete-total}, {@code duplicate-total}, {@code dead-letter-total},
  * {@code conflict-total} (tags {@code rule}, {@code outcome}), {@code parked-records} (waiting now),
- * {@code parked-total}, {@code superseded-total}, {@code isolated-batch-total}.
+ * {@code parked-total}, {@code superseded-total}, {@code gathered-records} (delivered, not written yet, now),
+ * {@code batch-total}, {@code isolated-batch-total}.
  */
 final class PluginMetricsBinding implements SinkMetrics {
 
@@ -30,7 +31,8 @@ final class PluginMetricsBinding implements SinkMetrics {
         this.counters = counters;
     }
 
-    static SinkMetrics register(SinkTaskContext context, SinkCounters counters, LongSupplier parked) {
+    static SinkMetrics register(SinkTaskContext context, SinkCounters counters, LongSupplier parked,
+                                LongSupplier gathered) {
         PluginMetricsBinding binding = new PluginMetricsBinding(context.pluginMetrics(), counters);
         binding.add("upsert-total", "Rows upserted", new LinkedHashMap<>(), counters::upserts);
         binding.add("delete-total", "Rows deleted", new LinkedHashMap<>(), counters::deletes);
@@ -42,6 +44,10 @@ final class PluginMetricsBinding implements SinkMetrics {
         binding.add("parked-total", "Records parked for a missing parent row", new LinkedHashMap<>(), counters::parked);
         binding.add("superseded-total", "Events waiting for a missing parent row that a later event of their row "
                 + "made obsolete", new LinkedHashMap<>(), counters::superseded);
+        binding.add("gathered-records", "Records delivered and gathering into the next batch, not written yet",
+                new LinkedHashMap<>(), gathered);
+        binding.add("batch-total", "Batches committed, each one transaction (batch.size, batch.linger.ms)",
+                new LinkedHashMap<>(), counters::batches);
         binding.add("isolated-batch-total", "Batches the database refused as a whole, then applied row by row",
                 new LinkedHashMap<>(), counters::isolatedBatches);
         binding.refresh();

@@ -29,8 +29,13 @@ public interface SinkMetrics extends AutoCloseable {
         }
     };
 
-    /** The metrics of a task, or {@link #NONE} where the worker offers no plugin metrics. */
-    static SinkMetrics bind(SinkTaskContext context, SinkCounters counters, LongSupplier parked) {
+    /**
+     * The metrics of a task, or {@link #NONE} where the worker offers no plugin metrics.
+     *
+     * @param parked   records waiting for a missing parent row now
+     * @param gathered records delivered and not written yet (gathering into a batch) now
+     */
+    static SinkMetrics bind(SinkTaskContext context, SinkCounters counters, LongSupplier parked, LongSupplier gathered) {
         Logger log = LoggerFactory.getLogger(SinkMetrics.class);
         try {
             SinkTaskContext.class.getMethod("pluginMetrics");
@@ -40,7 +45,7 @@ public interface SinkMetrics extends AutoCloseable {
             return NONE;
         }
         try {
-            return PluginMetricsBinding.register(context, counters, parked);
+            return PluginMetricsBinding.register(context, counters, parked, gathered);
         } catch (LinkageError | RuntimeException e) {
             log.warn("Could not register the sink's plugin metrics ({}); its counts are in its flush summaries only",
                     e.toString());

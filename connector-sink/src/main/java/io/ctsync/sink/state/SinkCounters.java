@@ -21,6 +21,7 @@ public final class SinkCounters {
     private long parked;
     private long superseded;
     private long isolatedBatches;
+    private long batches;
     private final Map<String, LongAdder> conflicts = new ConcurrentHashMap<>();
 
     public void applied(boolean delete, int count) {
@@ -70,6 +71,11 @@ public final class SinkCounters {
     }
 
     /** Batches the database refused as a whole and the sink then applied row by row, isolating the failing rows. */
+    /** A batch committed: one transaction of records (and parked records due). */
+    public void batchCommitted() {
+        batches++;
+    }
+
     public void isolatedBatch() {
         isolatedBatches++;
     }
@@ -119,6 +125,10 @@ public final class SinkCounters {
         return isolatedBatches;
     }
 
+    public long batches() {
+        return batches;
+    }
+
     /** Conflicts so far by {@code rule/outcome}, sorted. */
     public Map<String, Long> conflicts() {
         Map<String, Long> out = new TreeMap<>();
@@ -149,6 +159,7 @@ public final class SinkCounters {
         parked += batch.parked;
         superseded += batch.superseded;
         isolatedBatches += batch.isolatedBatches;
+        batches += batch.batches;
         batch.conflicts.forEach((key, count) -> conflicts.computeIfAbsent(key, k -> new LongAdder()).add(count.sum()));
     }
 

@@ -144,6 +144,7 @@ final class BatchWriter {
             p.conflictTopic().publish(outcome.conflicts);
         }
         session.commit();
+        outcome.counts.batchCommitted();
         return outcome;
     }
 

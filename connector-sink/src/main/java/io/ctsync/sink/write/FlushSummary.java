@@ -45,11 +45,11 @@ final class FlushSummary {
                         + "the driver does not report whether the gate held a row back); {} duplicates held back; {} "
                         + "redelivered records and {} with nothing to apply (tombstones, truncates, messages) skipped; "
                         + "conflicts {}; {} dead-lettered ({} in total); {} parked for a missing parent ({} waiting); {} "
-                        + "superseded by a later event of their row while they waited for one; {} batches applied row by row; {} records/s",
+                        + "superseded by a later event of their row while they waited for one; {} batches applied row by row; {} records/s in {} batches",
                 String.format("%.1f", seconds), is.upserts() - was.upserts(), is.deletes() - was.deletes(),
                 is.unconfirmed() - was.unconfirmed(), is.duplicates() - was.duplicates(), is.redeliveries() - was.redeliveries(),
                 is.skipped() - was.skipped(), conflicts.isEmpty() ? "none" : conflicts, is.deadLetters() - was.deadLetters(),
                 is.deadLetters(), is.parked() - was.parked(), parking.size(), is.superseded() - was.superseded(), is.isolatedBatches() - was.isolatedBatches(),
-                Math.round(applied / seconds));
+                Math.round(applied / seconds), is.batches() - was.batches());
     }
 }
