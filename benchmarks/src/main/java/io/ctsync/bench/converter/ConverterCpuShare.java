@@ -10,12 +10,13 @@ import java.util.Locale;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordedStackTrace;
+import jdk.jfr.consumer.RecordedThread;
 import jdk.jfr.consumer.RecordingFile;
 
 /**
  * The converter's share of each sink task's CPU, from a JFR recording of a sink benchmark run: of the execution
- * samples taken in a sink task ({@code WorkerSinkTask} on the stack) during a contender's run, the fraction with a
- * converter's {@code toConnectData} on the stack. Record with
+ * samples taken in a sink task ({@code WorkerSinkTask} on the stack, or ctsync's writer thread, which does the task's
+ * database work) during a contender's run, the fraction with a converter's {@code toConnectData} on the stack. Record with
  * {@code -XX:StartFlightRecording=filename=sink.jfr,settings=profile} (see benchmarks/README.md).
  */
 public final class ConverterCpuShare {
@@ -25,6 +26,8 @@ public final class ConverterCpuShare {
             "io.ctsync.json.FastJsonConverter.toConnectData",
             "io.apicurio.registry.utils.converter.AvroConverter.toConnectData");
     private static final String SINK_TASK = "org.apache.kafka.connect.runtime.WorkerSinkTask";
+    /** The name prefix of the thread on which ctsync's sink task writes its batches (BackgroundWriter). */
+    private static final String CTSYNC_WRITER_THREAD = "ctsync-sink-writer-";
 
     private ConverterCpuShare() {
     }
@@ -60,7 +63,7 @@ public final class ConverterCpuShare {
                 continue;
             }
             Frames frames = Frames.of(event.getStackTrace());
-            if (!frames.inSinkTask) {
+            if (!frames.inSinkTask && !onWriterThread(event)) {
                 continue;
             }
             for (Run run : runs) {
@@ -76,6 +79,11 @@ public final class ConverterCpuShare {
             System.out.printf(Locale.ROOT, "| %s | %,d | %.0f %% |%n", run.label, run.samples,
                     run.samples == 0 ? 0.0 : 100.0 * run.inConverter / run.samples);
         }
+    }
+
+    private static boolean onWriterThread(RecordedEvent sample) {
+        RecordedThread thread = sample.getThread("sampledThread");
+        return thread != null && thread.getJavaName() != null && thread.getJavaName().startsWith(CTSYNC_WRITER_THREAD);
     }
 
     private record Frames(boolean inSinkTask, boolean inConverter) {
