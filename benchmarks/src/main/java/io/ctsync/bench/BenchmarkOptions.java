@@ -8,14 +8,14 @@ import java.util.Locale;
 
 /** Command-line options of the sink benchmark. */
 record BenchmarkOptions(int events, int batchSize, long seed, List<TargetKind> targets, List<Format> formats,
-                        List<ContenderKind> contenders, Duration timeout) {
+                        List<ContenderKind> contenders, Duration timeout, boolean warmup) {
 
     static final String USAGE = """
             Usage: SinkBenchmark [--events N] [--batch-size N] [--seed N] [--targets postgresql,mariadb]
                                  [--formats json,json-fast,avro]
                                  [--contenders raw,raw-pipeline,ctsync-defaults,ctsync-tuned,ctsync-ungated,
                                                ctsync-conflicts,debezium,ctsync-rtt1,ctsync-rtt5,ctsync-statements]
-                                 [--timeout-minutes N]
+                                 [--timeout-minutes N] [--no-warmup]
               --events          change events in the topic (default 500000)
               --batch-size      batch size of the tuned ctsync run, Debezium and the raw limit (default 5000)
               --targets         target databases (default postgresql,mariadb)
@@ -23,6 +23,8 @@ record BenchmarkOptions(int events, int batchSize, long seed, List<TargetKind> t
                                 JSON through ctsync's FastJsonConverter), avro
               --contenders      which runs to make (default all but ctsync-rtt1, ctsync-rtt5 and ctsync-statements,
                                 which is PostgreSQL only)
+              --no-warmup       skip the unreported warm-up run (ctsync, tuned) before each target and format's
+                                contenders, so that the first contender pays the JIT's warm-up as no other does
             """;
 
     static BenchmarkOptions parse(String... args) {
@@ -33,7 +35,12 @@ record BenchmarkOptions(int events, int batchSize, long seed, List<TargetKind> t
         List<Format> formats = List.of(Format.JSON);
         List<ContenderKind> contenders = Arrays.stream(ContenderKind.values()).filter(ContenderKind::inDefaultRun).toList();
         Duration timeout = Duration.ofMinutes(20);
+        boolean warmup = true;
         for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--no-warmup")) {
+                warmup = false;
+                continue;
+            }
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
                 case "--events" -> events = positive(args[i], value);
@@ -47,7 +54,7 @@ record BenchmarkOptions(int events, int batchSize, long seed, List<TargetKind> t
             }
             i++;
         }
-        return new BenchmarkOptions(events, batchSize, seed, targets, formats, contenders, timeout);
+        return new BenchmarkOptions(events, batchSize, seed, targets, formats, contenders, timeout, warmup);
     }
 
     private static String required(String option, String value) {

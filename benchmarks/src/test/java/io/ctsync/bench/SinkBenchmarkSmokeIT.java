@@ -49,7 +49,7 @@ class SinkBenchmarkSmokeIT {
     @Test
     void bothSinksAndTheRawPipelineReachTheExpectedFinalStateThroughCtsyncsJsonConverter() throws Exception {
         BenchmarkOptions options = BenchmarkOptions.parse("--events", "3000", "--batch-size", "500", "--formats",
-                "json-fast", "--contenders", "raw-pipeline,ctsync-tuned,debezium");
+                "json-fast", "--contenders", "raw-pipeline,ctsync-tuned,debezium", "--no-warmup");
 
         SinkBenchmark.Outcome outcome = SinkBenchmark.run(options);
         System.out.println(Report.markdown(options, outcome));
@@ -65,7 +65,7 @@ class SinkBenchmarkSmokeIT {
     @Test
     void theRoundTripRunsCountRoundTripsPerBatchOnBothDatabases() throws Exception {
         BenchmarkOptions options = BenchmarkOptions.parse("--events", "3000", "--batch-size", "500", "--formats", "json",
-                "--contenders", "ctsync-rtt1,ctsync-rtt5");
+                "--contenders", "ctsync-rtt1,ctsync-rtt5", "--no-warmup");
 
         SinkBenchmark.Outcome outcome = SinkBenchmark.run(options);
         System.out.println(Report.markdown(options, outcome));

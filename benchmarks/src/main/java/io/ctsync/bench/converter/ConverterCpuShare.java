@@ -24,7 +24,9 @@ public final class ConverterCpuShare {
     private static final List<String> CONVERTER_FRAMES = List.of(
             "org.apache.kafka.connect.json.JsonConverter.toConnectData",
             "io.ctsync.json.FastJsonConverter.toConnectData",
-            "io.apicurio.registry.utils.converter.AvroConverter.toConnectData");
+            "io.apicurio.registry.utils.converter.AvroConverter.toConnectData",
+            // AvroConverter inherits toConnectData: the frame names the class that declares it.
+            "io.apicurio.registry.utils.converter.SerdeBasedConverter.toConnectData");
     private static final String SINK_TASK = "org.apache.kafka.connect.runtime.WorkerSinkTask";
     /** The name prefix of the thread on which ctsync's sink task writes its batches (BackgroundWriter). */
     private static final String CTSYNC_WRITER_THREAD = "ctsync-sink-writer-";
