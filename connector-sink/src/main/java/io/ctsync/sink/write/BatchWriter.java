@@ -40,7 +40,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.sink.SinkRecord;
 
 /**
- * Applies one {@code put()} batch in one transaction. Rows are prepared ({@link BatchInput}), then per table the
+ * Applies one batch (the records the task gathered) in one transaction. Rows are prepared ({@link BatchInput}), then per table the
  * version gate holds back duplicates and conflict detection decides (one state read and one target read per table),
  * then rows are written: the fast path as one JDBC batch per table and statement; the isolating path, after the
  * database refused the fast one, in arrival order under savepoints, setting aside what the database refuses. Rows of
