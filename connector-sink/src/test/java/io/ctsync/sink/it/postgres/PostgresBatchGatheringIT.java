@@ -41,9 +41,7 @@ class PostgresBatchGatheringIT extends SinkIT {
     @Test
     void deliveriesGatherIntoOneTransactionUntilTheBatchIsFull() throws Exception {
         String topic = "gather.full";
-        Map<String, String> config = config(topic, "gather_full");
-        config.put("batch.size", "600");
-        config.put("batch.linger.ms", "60000");
+        Map<String, String> config = gathering(topic, "gather_full", 600, 60_000);
         config.put("consumer.override.max.poll.records", "100");
         start("gather-full", config);
         send(topic, 1, 250);
@@ -64,9 +62,7 @@ class PostgresBatchGatheringIT extends SinkIT {
     @Test
     void aQuietStreamIsWrittenOnceItsFirstRecordHasWaitedTheLinger() throws Exception {
         String topic = "gather.linger";
-        Map<String, String> config = config(topic, "gather_linger");
-        config.put("batch.linger.ms", "1500");
-        start("gather-linger", config);
+        start("gather-linger", gathering(topic, "gather_linger", 5000, 1500));
         long sent = System.nanoTime();
         send(topic, 1, 10);
         Await.value("the quiet records written", () -> target.storedOffsets("gather-linger").get(topic + "-0"),
@@ -81,10 +77,7 @@ class PostgresBatchGatheringIT extends SinkIT {
     @Test
     void recordsGatheredWhenTheTaskRestartsAreReadAgainAndNoneIsLost() throws Exception {
         String topic = "gather.restart";
-        Map<String, String> config = config(topic, "gather_restart");
-        config.put("batch.size", "1000");
-        config.put("batch.linger.ms", "60000");
-        start("gather-restart", config);
+        start("gather-restart", gathering(topic, "gather_restart", 1000, 60_000));
         send(topic, 1, 400);
         Await.value("400 records gathered", () -> PluginMetricValues.value("gather-restart", "gathered-records"),
                 n -> n != null && n == 400L);
@@ -103,10 +96,7 @@ class PostgresBatchGatheringIT extends SinkIT {
     void theNextBatchGathersWhileTheTargetWritesTheLastOne() throws Exception {
         String topic = "gather.overlap";
         database().execute("CREATE TABLE gather_overlap (id INT PRIMARY KEY, name TEXT, __ctsync_version BIGINT)");
-        Map<String, String> config = config(topic, "gather_overlap");
-        config.put("batch.size", "100");
-        config.put("batch.linger.ms", "60000");
-        start("gather-overlap", config);
+        start("gather-overlap", gathering(topic, "gather_overlap", 100, 60_000));
         try (Connection lock = database().open()) {
             lock.setAutoCommit(false);
             try (Statement statement = lock.createStatement()) {
@@ -125,6 +115,13 @@ class PostgresBatchGatheringIT extends SinkIT {
                 next -> next != null && next == 200L);
         assertThat(target.count("gather_overlap")).isEqualTo(200);
         assertThat(PluginMetricValues.value("gather-overlap", "batch-total")).isEqualTo(2L);
+    }
+
+    private Map<String, String> gathering(String topic, String table, int batchSize, long lingerMs) {
+        Map<String, String> config = config(topic, table);
+        config.put("batch.size", String.valueOf(batchSize));
+        config.put("batch.linger.ms", String.valueOf(lingerMs));
+        return config;
     }
 
     private void send(String topic, int from, int to) {
