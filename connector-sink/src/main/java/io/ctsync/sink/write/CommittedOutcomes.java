@@ -3,14 +3,16 @@ package io.ctsync.sink.write;
 import io.ctsync.sink.conflict.ConflictNotice;
 import io.ctsync.sink.error.DeadLetterQueue;
 import io.ctsync.sink.park.ParkingLot;
+import io.ctsync.sink.row.ParkedRecord;
 import io.ctsync.sink.state.SinkCounters;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * What a committed batch changes in the task's memory: its counters, the dead-letter budget, the parking lot, and the
- * log lines for what it set aside (every parked record and dead letter; parked records a later event superseded, one
- * line per batch; conflicts up to 20 per flush at INFO, the rest at DEBUG, counted in the flush summary).
+ * log lines for what it set aside (every dead letter; parked records, and parked records a later event superseded, one
+ * line per batch with a count and a few examples, each parked record at DEBUG; conflicts up to 20 per flush at INFO, the rest at DEBUG, counted in the flush summary).
  */
 final class CommittedOutcomes {
 
@@ -39,8 +41,13 @@ final class CommittedOutcomes {
         outcome.stillParked().forEach(record -> parking.retryFailed(record, now));
         outcome.parked().forEach(record -> parking.add(record, now));
         counters.parked(outcome.parked().size());
-        outcome.parked().forEach(record -> LOG.info("Parked {} until its parent row arrives (at most {} ms): {}",
-                record, parking.retryMaxMs(), record.reason()));
+        if (!outcome.parked().isEmpty()) {
+            // One line per batch: a missing parent often holds back many children at once.
+            List<ParkedRecord> parked = outcome.parked();
+            LOG.info("Parked {} record(s) until their parent rows arrive (at most {} ms), e.g. {}: {}", parked.size(),
+                    parking.retryMaxMs(), parked.subList(0, Math.min(3, parked.size())), parked.get(0).reason());
+            parked.forEach(record -> LOG.debug("Parked {}: {}", record, record.reason()));
+        }
         if (!outcome.superseded().isEmpty()) {
             LOG.info("Released {} parked record(s): a later event of their row superseded them (e.g. {})",
                     outcome.superseded().size(), outcome.superseded().subList(0, Math.min(3, outcome.superseded().size())));
