@@ -32,7 +32,8 @@ public final class FailureOptions {
             + "milliseconds, before it is dead-lettered (or fails the task with errors.tolerance=none). Within a batch it "
             + "is always retried once after the rest. A later event of its row that writes the whole row (an upsert "
             + "or a delete; later by version where events carry one) supersedes it: it is tried at once and the parked "
-            + "record dropped. "
+            + "record dropped; refused for a foreign key too, it is parked in its place, keeping the time the row was "
+            + "first parked. "
             + "Parked records live in fk.parked.table, in the batch's "
             + "transaction, so a restart loses none. 0: no parking across batches.";
     public static final long FK_RETRY_MAX_MS_DEFAULT = 5 * 60_000L;

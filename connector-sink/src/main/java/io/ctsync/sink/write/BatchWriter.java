@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -230,6 +231,7 @@ final class BatchWriter {
     /** Dead letters, newly parked, still parked and released parked records, from what the database refused. */
     private void settle(Written written, List<ParkedRecord> retries, long now, BatchOutcome outcome) {
         Set<ParkedRecord> stillParked = Collections.newSetFromMap(new IdentityHashMap<>());
+        Map<RowRef, Long> firstParked = firstParkedOfSuperseded(written.superseded);
         for (Map.Entry<PendingRow, SQLException> refused : written.refused.entrySet()) {
             PendingRow row = refused.getKey();
             giveUp(row, new FailedRow(row, refused.getValue()).toRecordFailure(session.dialect()), DeadLetterHeaders.STAGE_WRITE,
@@ -239,12 +241,15 @@ final class BatchWriter {
             PendingRow row = blocked.getKey();
             String reason = blocked.getValue() == null ? "it waits behind an earlier event of the same row that a foreign "
                     + "key refused" : "a foreign key refuses it (" + blocked.getValue().getMessage() + ")";
-            if (row.retried() ? !p.parking().expired(row.parked(), now) : fkRetryMaxMs > 0) {
+            // A record that takes the place of parked records of its row keeps their clock: a row that keeps changing
+            // while its parent never comes is dead-lettered fk.retry.max.ms after it was first parked.
+            long parkedSince = row.retried() ? row.parked().parkedMs() : firstParked.getOrDefault(row.ref(), now);
+            if (fkRetryMaxMs > 0 && now - parkedSince < fkRetryMaxMs) {
                 if (row.retried()) {
                     stillParked.add(row.parked());
                     outcome.stillParked.add(row.parked());
                 } else {
-                    outcome.parked.add(new ParkedRecord(row.event().record(), row.ref(), now, reason));
+                    outcome.parked.add(new ParkedRecord(row.event().record(), row.ref(), parkedSince, reason));
                 }
                 continue;
             }
@@ -266,6 +271,17 @@ final class BatchWriter {
                 outcome.released.add(retry);
             }
         }
+    }
+
+    /** Per row, when the earliest of its parked records that this batch superseded was first parked. */
+    private static Map<RowRef, Long> firstParkedOfSuperseded(Set<PendingRow> superseded) {
+        Map<RowRef, Long> first = new HashMap<>();
+        for (PendingRow row : superseded) {
+            if (row.retried()) {
+                first.merge(row.ref(), row.parked().parkedMs(), Math::min);
+            }
+        }
+        return first;
     }
 
     private void giveUp(PendingRow row, RecordFailure failure, String stage, BatchOutcome outcome) {

@@ -393,6 +393,34 @@ public abstract class AbstractSinkWriterTest {
     }
 
     @Test
+    void aRowThatKeepsChangingWhileItsParentNeverComesIsDeadLetteredOnceItsFirstParkingExpires() throws Exception {
+        database().execute(parentAndChild("w_churn_"));
+        SourceTable parents = new SourceTable("w_churn_parents", ROW);
+        SourceTable children = new SourceTable("w_churn_children", CHILD);
+        Map<String, String> config = tolerant(withForeignKeys(WriterHarness.config(database())));
+        config.put("fk.retry.max.ms", "400");
+        try (WriterHarness sink = WriterHarness.open(config, "w-churn", partition("w_churn_children"),
+                partition("w_churn_parents"))) {
+            sink.write(event("w_churn_parents", 0, parents, parents.create(row(parents, 7, "parent"), 1)),
+                    event("w_churn_children", 0, children, children.create(child(children, 1, 7), 2)));
+            sink.write(event("w_churn_children", 1, children, children.update(child(children, 1, 99), 3)));
+            assertThat(sink.writer.parkedRecords()).isEqualTo(1);
+            Thread.sleep(450);
+            // The row changes again, to another missing parent: the new event takes the parked one's place and its
+            // clock, which has run out, so it is dead-lettered instead of waiting another fk.retry.max.ms.
+            sink.write(event("w_churn_children", 2, children, children.update(child(children, 1, 98), 4)));
+            assertThat(sink.writer.parkedRecords()).isZero();
+            assertThat(sink.writer.counters().superseded()).isEqualTo(1);
+            assertThat(sink.reported).singleElement().satisfies(letter -> {
+                assertThat(letter.record().kafkaOffset()).isEqualTo(2);
+                assertThat(header(letter.record(), DeadLetterHeaders.STAGE)).isEqualTo(DeadLetterHeaders.STAGE_FOREIGN_KEY);
+            });
+        }
+        assertThat(target.rowsById("w_churn_children", "parent_id")).isEqualTo(Map.of(1, List.of("7")));
+        assertThat(parkedRows("w-churn")).isZero();
+    }
+
+    @Test
     void aLaterEventAlsoRefusedForAForeignKeyIsParkedInsteadAndAnOlderVersionSupersedesNothing() throws Exception {
         database().execute(parentAndChild("w_swap_"));
         SourceTable parents = new SourceTable("w_swap_parents", ROW);
