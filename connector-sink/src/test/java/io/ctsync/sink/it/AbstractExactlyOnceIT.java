@@ -3,6 +3,7 @@ package io.ctsync.sink.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ctsync.sink.testing.Await;
+import io.ctsync.sink.testing.UpdateCountingTable;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -28,8 +29,6 @@ public abstract class AbstractExactlyOnceIT extends SinkIT {
     private static final Schema VALUE = SchemaBuilder.struct().name("eo.Value").field("id", Schema.INT32_SCHEMA)
             .field("name", Schema.STRING_SCHEMA).build();
 
-    /** A table {@code (id INT PRIMARY KEY, name VARCHAR(40), writes INT NOT NULL DEFAULT 0)} whose every UPDATE adds 1 to writes. */
-    protected abstract String[] updateCountingTable(String table);
 
     /** Takes a lock that blocks every write to the table until the connection is closed (its transaction rolled back). */
     protected abstract Connection lockAgainstWrites(String table) throws SQLException;
@@ -42,7 +41,7 @@ public abstract class AbstractExactlyOnceIT extends SinkIT {
         String topic = "eo.restart";
         int total = 20_000;
         CONNECT.cluster().kafka().createTopic(topic, 2);
-        database().execute(updateCountingTable("eo_restart"));
+        database().execute(UpdateCountingTable.ddl(database().kind(), "eo_restart"));
         int first = 1_000;
         produceSpread(topic, 1, first);
         long started = System.nanoTime();
@@ -82,7 +81,7 @@ public abstract class AbstractExactlyOnceIT extends SinkIT {
     @Test
     void kafkaOffsetsRewoundBehindTheTargetDoNotApplyAnythingTwice() throws Exception {
         String topic = "eo.rewind";
-        database().execute(updateCountingTable("eo_rewind"));
+        database().execute(UpdateCountingTable.ddl(database().kind(), "eo_rewind"));
         produce(topic, 1, 1_000);
         start("eo-rewind", config(topic, "eo_rewind"));
         Await.value("all rows applied", () -> target.storedOffsets("eo-rewind"), o -> Long.valueOf(1_000).equals(o.get(topic + "-0")));

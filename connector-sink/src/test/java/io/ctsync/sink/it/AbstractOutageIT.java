@@ -3,6 +3,7 @@ package io.ctsync.sink.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ctsync.sink.testing.Await;
+import io.ctsync.sink.testing.UpdateCountingTable;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.connect.data.Schema;
@@ -23,8 +24,6 @@ public abstract class AbstractOutageIT extends SinkIT {
     private static final Schema VALUE = SchemaBuilder.struct().name("out.Value").field("id", Schema.INT32_SCHEMA)
             .field("name", Schema.STRING_SCHEMA).build();
 
-    /** A table {@code (id INT PRIMARY KEY, name VARCHAR(40), writes INT NOT NULL DEFAULT 0)} whose every UPDATE adds 1 to writes. */
-    protected abstract String[] updateCountingTable(String table);
 
     /** Stops the server as a crash would. */
     protected abstract void stopServer() throws Exception;
@@ -34,7 +33,7 @@ public abstract class AbstractOutageIT extends SinkIT {
     @Test
     void aDatabaseRestartedMidStreamIsSurvivedByRetries() throws Exception {
         String topic = "outage.survived";
-        database().execute(updateCountingTable("survived"));
+        database().execute(UpdateCountingTable.ddl(database().kind(), "survived"));
         produce(topic, 1, 2_000);
         Map<String, String> config = config(topic, "survived");
         config.put("max.retries", "30");

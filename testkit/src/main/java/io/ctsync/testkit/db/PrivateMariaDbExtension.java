@@ -2,10 +2,8 @@ package io.ctsync.testkit.db;
 
 import io.ctsync.testkit.RequiredService;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.UserPrincipal;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -38,14 +36,14 @@ public final class PrivateMariaDbExtension implements BeforeAllCallback, AfterAl
     public void beforeAll(ExtensionContext context) throws Exception {
         try {
             directory = Files.createTempDirectory("ctsync-mariadb-");
-            port = freePort();
-            asServerUser(directory);
+            port = PrivateServers.freePort();
+            PrivateServers.giveTo(directory, OS_USER);
             List<String> install = new ArrayList<>(List.of(program("mariadb-install-db"), "--no-defaults",
                     "--datadir=" + data(), "--auth-root-authentication-method=normal", "--skip-test-db"));
-            if (isRoot()) {
+            if (PrivateServers.isRoot()) {
                 install.add("--user=" + OS_USER);
             }
-            run(install);
+            PrivateServers.run(install);
         } catch (IOException | IllegalStateException e) {
             delete();
             throw RequiredService.unavailable("A private MariaDB (mariadb-install-db/mariadbd)", "Install the MariaDB "
@@ -78,7 +76,7 @@ public final class PrivateMariaDbExtension implements BeforeAllCallback, AfterAl
         List<String> command = new ArrayList<>(List.of(program("mariadbd"), "--no-defaults", "--datadir=" + data(),
                 "--port=" + port, "--bind-address=127.0.0.1", "--socket=" + directory.resolve("mariadb.sock"),
                 "--pid-file=" + directory.resolve("mariadb.pid"), "--skip-log-bin"));
-        if (isRoot()) {
+        if (PrivateServers.isRoot()) {
             command.add("--user=" + OS_USER);
         }
         server = new ProcessBuilder(command).redirectErrorStream(true)
@@ -126,31 +124,9 @@ public final class PrivateMariaDbExtension implements BeforeAllCallback, AfterAl
         throw new IllegalStateException("no " + name + " in /usr/sbin or /usr/bin");
     }
 
-    private static void run(List<String> command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes());
-        if (!process.waitFor(90, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
-        }
-    }
 
-    private static boolean isRoot() {
-        return "root".equals(System.getProperty("user.name"));
-    }
 
-    private static void asServerUser(Path dir) throws IOException {
-        if (!isRoot()) {
-            return;
-        }
-        UserPrincipal owner = dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(OS_USER);
-        Files.setOwner(dir, owner);
-    }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 
     private void delete() throws IOException {
         TempDirectories.delete(directory);

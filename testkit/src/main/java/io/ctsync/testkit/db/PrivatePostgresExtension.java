@@ -2,15 +2,11 @@ package io.ctsync.testkit.db;
 
 import io.ctsync.testkit.RequiredService;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.UserPrincipal;
-import java.nio.file.attribute.UserPrincipalLookupService;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -38,8 +34,8 @@ public final class PrivatePostgresExtension implements BeforeAllCallback, AfterA
         try {
             bin = binaries();
             directory = Files.createTempDirectory("ctsync-pg-");
-            port = freePort();
-            asServerUser(directory);
+            port = PrivateServers.freePort();
+            PrivateServers.giveTo(directory, OS_USER);
             run("initdb", "-D", data().toString(), "-U", "postgres", "-A", "trust", "--no-sync", "-E", "UTF8");
         } catch (IOException | IllegalStateException e) {
             delete();
@@ -91,30 +87,15 @@ public final class PrivatePostgresExtension implements BeforeAllCallback, AfterA
 
     private void run(String program, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
-        if (isRoot()) {
+        if (PrivateServers.isRoot()) {
             command.addAll(List.of("runuser", "-u", OS_USER, "--"));
         }
         command.add(bin.resolve(program).toString());
         command.addAll(Arrays.asList(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes());
-        if (!process.waitFor(90, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
-        }
+        PrivateServers.run(command);
     }
 
-    private static boolean isRoot() {
-        return "root".equals(System.getProperty("user.name"));
-    }
 
-    private void asServerUser(Path dir) throws IOException {
-        if (!isRoot()) {
-            return;
-        }
-        UserPrincipalLookupService users = dir.getFileSystem().getUserPrincipalLookupService();
-        UserPrincipal owner = users.lookupPrincipalByName(OS_USER);
-        Files.setOwner(dir, owner);
-    }
 
     private static Path binaries() throws IOException {
         String configured = RequiredService.setting("CTSYNC_PG_BIN", "");
@@ -140,11 +121,6 @@ public final class PrivatePostgresExtension implements BeforeAllCallback, AfterA
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 
     private void delete() throws IOException {
         TempDirectories.delete(directory);

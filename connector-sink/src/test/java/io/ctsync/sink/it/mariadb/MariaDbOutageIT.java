@@ -16,13 +16,6 @@ class MariaDbOutageIT extends AbstractOutageIT {
     }
 
     @Override
-    protected String[] updateCountingTable(String table) {
-        return new String[] {
-            "CREATE TABLE " + table + " (id INT PRIMARY KEY, name VARCHAR(40), writes INT NOT NULL DEFAULT 0)",
-            "CREATE TRIGGER " + table + "_count BEFORE UPDATE ON " + table + " FOR EACH ROW SET NEW.writes = OLD.writes + 1"};
-    }
-
-    @Override
     protected void stopServer() throws Exception {
         DB.stop();
     }

@@ -20,15 +20,6 @@ class PostgresExactlyOnceIT extends AbstractExactlyOnceIT {
     }
 
     @Override
-    protected String[] updateCountingTable(String table) {
-        return new String[] {
-            "CREATE TABLE " + table + " (id INT PRIMARY KEY, name VARCHAR(40), writes INT NOT NULL DEFAULT 0)",
-            "CREATE FUNCTION " + table + "_count() RETURNS trigger LANGUAGE plpgsql AS "
-                    + "$$ BEGIN NEW.writes := OLD.writes + 1; RETURN NEW; END $$",
-            "CREATE TRIGGER " + table + "_count BEFORE UPDATE ON " + table + " FOR EACH ROW EXECUTE FUNCTION " + table + "_count()"};
-    }
-
-    @Override
     protected Connection lockAgainstWrites(String table) throws SQLException {
         Connection connection = database().open();
         connection.setAutoCommit(false);

@@ -19,14 +19,6 @@ class SqliteExactlyOnceIT extends AbstractExactlyOnceIT {
     }
 
     @Override
-    protected String[] updateCountingTable(String table) {
-        return new String[] {
-            "CREATE TABLE " + table + " (id INT PRIMARY KEY, name VARCHAR(40), writes INT NOT NULL DEFAULT 0)",
-            "CREATE TRIGGER " + table + "_count AFTER UPDATE OF name ON " + table
-                    + " BEGIN UPDATE " + table + " SET writes = writes + 1 WHERE id = NEW.id; END"};
-    }
-
-    @Override
     protected Connection lockAgainstWrites(String table) throws SQLException {
         Connection connection = database().open();
         connection.setAutoCommit(false);
