@@ -39,6 +39,8 @@ public class JdbcSinkTask extends SinkTask {
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcSinkTask.class);
     static final String DEFAULT_CONNECTOR_NAME = "ctsync-jdbc-sink";
+    /** How soon an idle task looks again at the batch in flight (a failure is retried or fails the task from there). */
+    private static final long IN_FLIGHT_CHECK_MS = 50;
 
     private BackgroundWriter background;
     private PendingRecords pending;
@@ -120,7 +122,10 @@ public class JdbcSinkTask extends SinkTask {
             if (!pending.due(now)) {
                 if (pending.isEmpty() && background.idle()) {
                     background.submit(List.of()); // parked records due for a retry, if any
-                } else if (!pending.isEmpty()) {
+                } else if (pending.isEmpty()) {
+                    // Back soon to see how the batch in flight ended, not only when the topics bring more.
+                    context.timeout(IN_FLIGHT_CHECK_MS);
+                } else {
                     // Connect calls put() again, with whatever arrived, once this has passed.
                     context.timeout(pending.waitMs(now));
                 }
