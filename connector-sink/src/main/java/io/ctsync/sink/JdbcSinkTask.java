@@ -8,7 +8,6 @@ import io.ctsync.sink.failure.FailureKind;
 import io.ctsync.sink.metrics.SinkMetrics;
 import io.ctsync.sink.write.BackgroundWriter;
 import io.ctsync.sink.write.SinkWriter;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -138,8 +137,7 @@ public class JdbcSinkTask extends SinkTask {
                     return; // written after the failed batch, which waits for its back-off
                 }
             }
-            background.submit(new ArrayList<>(pending.records()));
-            pending.clear();
+            background.submit(pending.drain());
         } catch (InterruptedException e) {
             throw interrupted(e);
         }

@@ -19,7 +19,7 @@ public final class PendingRecords {
 
     private final int batchSize;
     private final long lingerMs;
-    private final List<SinkRecord> records = new ArrayList<>();
+    private List<SinkRecord> records = new ArrayList<>();
     private long firstArrivalMs;
     /** The count, for metrics read from another thread. */
     private volatile int size;
@@ -56,7 +56,7 @@ public final class PendingRecords {
         return records.isEmpty() ? 0 : Math.max(0, firstArrivalMs + lingerMs - nowMs);
     }
 
-    /** The waiting records in arrival order (a view: do not keep it past {@link #clear}). */
+    /** The waiting records in arrival order (a view: do not keep it past {@link #drain}). */
     public List<SinkRecord> records() {
         return records;
     }
@@ -69,10 +69,12 @@ public final class PendingRecords {
         return records.isEmpty();
     }
 
-    /** Forgets the records: they were written. */
-    public void clear() {
-        records.clear();
+    /** Hands over the waiting records in arrival order and starts gathering anew. */
+    public List<SinkRecord> drain() {
+        List<SinkRecord> out = records;
+        records = new ArrayList<>();
         size = 0;
+        return out;
     }
 
     /** Removes the records added from {@code mark} on: Connect delivers them again after a retriable failure. */

@@ -79,12 +79,14 @@ public final class BackgroundWriter implements AutoCloseable {
         return inFlight == null;
     }
 
-    /** Hands these records (an empty list: only the parked records due) to the writer thread. Nothing may be in flight. */
-    public void submit(List<SinkRecord> records) {
+    /**
+     * Hands these records (an empty list: only the parked records due) to the writer thread, which owns them from now
+     * on: the caller must not change the list. Nothing may be in flight.
+     */
+    public void submit(List<SinkRecord> batch) {
         if (inFlight != null) {
             throw new IllegalStateException("A batch is in flight already");
         }
-        List<SinkRecord> batch = List.copyOf(records);
         inFlight = new InFlight(batch, thread.submit(() -> {
             try {
                 writer.write(batch);

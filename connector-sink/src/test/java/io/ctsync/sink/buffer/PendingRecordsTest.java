@@ -30,7 +30,9 @@ class PendingRecordsTest {
         assertThat(pending.due(1_099)).isFalse();
         assertThat(pending.due(1_100)).as("lingered").isTrue();
 
-        pending.clear();
+        assertThat(pending.drain()).hasSize(4);
+        assertThat(pending.isEmpty()).isTrue();
+        assertThat(pending.size()).isZero();
         pending.add(records("a", 0, 4), 2_000);
         assertThat(pending.due(2_000)).isFalse();
         pending.add(records("a", 0, 3), 2_001);
